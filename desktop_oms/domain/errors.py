@@ -1,0 +1,80 @@
+"""The domain's error types: each names what was wrong in words a user can act on."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base of every rule violation; ``code`` is the stable machine-readable name."""
+
+    code = "domain_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidCode(DomainError):
+    """A scanned or typed code that cannot be parsed (bad check digit, unknown format, ...)."""
+
+    code = "invalid_code"
+
+    def __init__(self, raw: str, reason: str) -> None:
+        super().__init__(f"{raw!r} is not a valid code: {reason}")
+        self.raw = raw
+        self.reason = reason
+
+
+class IllegalTransition(DomainError):
+    """An action that the status machine does not allow from the current state."""
+
+    code = "illegal_transition"
+
+
+class PermissionDenied(DomainError):
+    """The acting role may not perform this action."""
+
+    code = "permission_denied"
+
+
+class MissingRequirement(DomainError):
+    """An action lacks something it needs: a bin, a verification, a reason, a tracking number."""
+
+    code = "missing_requirement"
+
+
+class StaleVersion(DomainError):
+    """A change based on a version that is no longer current."""
+
+    code = "stale_version"
+
+    def __init__(self, entity: str, expected: int, actual: int) -> None:
+        super().__init__(
+            f"{entity} changed meanwhile: the change was based on version {expected}, "
+            f"the current version is {actual}"
+        )
+        self.expected = expected
+        self.actual = actual
+
+
+class InsufficientStock(DomainError):
+    """Not enough available-to-promise stock for a reservation or a move."""
+
+    code = "insufficient_stock"
+
+
+class VerificationFailed(DomainError):
+    """The collector's proof (pickup code, ID) did not match the order."""
+
+    code = "verification_failed"
+
+
+class OutOfScope(DomainError):
+    """The target belongs to another store than the actor's."""
+
+    code = "out_of_scope"
+
+
+class NotFound(DomainError):
+    """The target of an action does not exist."""
+
+    code = "not_found"

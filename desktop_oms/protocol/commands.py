@@ -1,0 +1,126 @@
+"""The arguments of each command, validated by the server before it is applied."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from desktop_oms.domain.commands import CommandName
+from desktop_oms.protocol.base import WireModel
+from desktop_oms.protocol.sync import BoxDoc, Verification
+
+Qty = Annotated[int, Field(ge=0, le=999)]
+Reason = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z_]+$")]
+Note = Annotated[str, Field(max_length=500)]
+
+
+class NoArgs(WireModel):
+    """A command that needs nothing beyond its target."""
+
+
+class MarkReadyArgs(WireModel):
+    """Stage a pickup in a bin."""
+
+    bin: Annotated[str, Field(pattern=r"^[A-Z0-9][A-Z0-9-]{0,11}$")]
+
+
+class RefusedLine(WireModel):
+    """Quantity of a line the customer refused at handover, and why."""
+
+    line_no: int
+    quantity: Annotated[int, Field(ge=1, le=999)]
+    reason: Reason
+
+
+class HandOverArgs(WireModel):
+    """Hand a pickup to the customer (or their collector), possibly refusing some lines."""
+
+    verification: Verification
+    refused: list[RefusedLine] = []
+
+
+class PackArgs(WireModel):
+    """The boxes the goods were packed into."""
+
+    boxes: Annotated[list[BoxDoc], Field(min_length=1, max_length=50)]
+
+
+class ReasonArgs(WireModel):
+    """A command that only needs a reason (cancel, unpack, cancel order)."""
+
+    reason: Reason
+    note: Note = ""
+
+
+class ShipArgs(WireModel):
+    """Hand the parcel(s) to a carrier."""
+
+    carrier: Annotated[str, Field(min_length=1, max_length=40)]
+    tracking: Annotated[str, Field(pattern=r"^[A-Z0-9]{6,40}$")]
+
+
+class DispatchArgs(WireModel):
+    """Send a ship-to-store transfer on its way."""
+
+    tracking: Annotated[str, Field(pattern=r"^[A-Z0-9]{6,40}$")]
+
+
+class RejectLineArgs(WireModel):
+    """The store cannot fulfil ``quantity`` of a line; the server re-routes it."""
+
+    line_no: int
+    quantity: Annotated[int, Field(ge=1, le=999)]
+    reason: Reason
+
+
+class ChangeQuantityArgs(WireModel):
+    """Lower (or raise) an order line's quantity; 0 cancels the line."""
+
+    line_no: int
+    quantity: Qty
+    reason: Reason
+
+
+class ChangePickupStoreArgs(WireModel):
+    """Move an order's pickup to another store."""
+
+    store_id: int
+
+
+class ReleaseHoldArgs(WireModel):
+    """Release an order from fraud review."""
+
+    note: Note = ""
+
+
+class AdjustInventoryArgs(WireModel):
+    """Correct stock: by a delta, or by a counted quantity taken at feed position ``counted_at``.
+
+    A count is applied against the movements since it started, never as a blind overwrite.
+    """
+
+    mode: Literal["delta", "count"]
+    quantity: Annotated[int, Field(ge=-100_000, le=100_000)]
+    reason: Reason
+    counted_at_seq: int | None = None
+
+
+ARGS: dict[CommandName, type[WireModel]] = {
+    CommandName.START_PICKING: NoArgs,
+    CommandName.MARK_READY: MarkReadyArgs,
+    CommandName.HAND_OVER: HandOverArgs,
+    CommandName.PACK: PackArgs,
+    CommandName.UNPACK: ReasonArgs,
+    CommandName.SHIP: ShipArgs,
+    CommandName.DISPATCH_TRANSFER: DispatchArgs,
+    CommandName.RECEIVE_TRANSFER: NoArgs,
+    CommandName.CANCEL: ReasonArgs,
+    CommandName.EXPIRE: NoArgs,
+    CommandName.REJECT_LINE: RejectLineArgs,
+    CommandName.CHANGE_QUANTITY: ChangeQuantityArgs,
+    CommandName.CANCEL_ORDER: ReasonArgs,
+    CommandName.CHANGE_PICKUP_STORE: ChangePickupStoreArgs,
+    CommandName.RELEASE_FRAUD_HOLD: ReleaseHoldArgs,
+    CommandName.ADJUST_INVENTORY: AdjustInventoryArgs,
+}

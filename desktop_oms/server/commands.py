@@ -1,0 +1,761 @@
+"""Applying station and staff commands: version checks, the status machine, side effects.
+
+Every command runs inside the caller's write transaction: it locks its target row, checks
+store scope, role and ``version``, changes state, touches the feed documents it changed,
+queues notices and writes an audit row. Refusals raise :class:`DomainError` subclasses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import ValidationError
+from sqlalchemy.engine import Connection
+
+from desktop_oms.domain.commands import COMMANDS, CommandName, check_role
+from desktop_oms.domain.errors import (
+    IllegalTransition,
+    InsufficientStock,
+    MissingRequirement,
+    NotFound,
+    OutOfScope,
+    StaleVersion,
+    VerificationFailed,
+)
+from desktop_oms.domain.reasons import ReasonKind, require_reason
+from desktop_oms.domain.roles import Role
+from desktop_oms.domain.status import (
+    Action,
+    FulfillmentMethod,
+    FulfillmentStatus,
+    Requirement,
+    transition,
+)
+from desktop_oms.protocol import commands as args_mod
+from desktop_oms.protocol.base import WireModel
+from desktop_oms.protocol.sync import Kind
+from desktop_oms.server import feed, notify
+from desktop_oms.server import schema as t
+from desktop_oms.server.db import Database
+from desktop_oms.server.documents import inventory_key, order_fulfillment_ids
+
+M, S = FulfillmentMethod, FulfillmentStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who runs a command: the staff member, their role and store, the station, an approver."""
+
+    staff_id: int
+    role: Role
+    store_id: int | None
+    station_id: int | None = None
+    approved_by: int | None = None
+
+
+@dataclass
+class Context:
+    """One command's run: connection, actor, clock and settings."""
+
+    conn: Connection
+    actor: Actor
+    now: datetime
+    pickup_hold_days: int = 7
+    touched_inventory: set[tuple[int, str]] = field(default_factory=set)
+
+
+def _lock(ctx: Context, query: sa.Select[Any]) -> sa.Select[Any]:
+    return query.with_for_update() if ctx.conn.dialect.name == "postgresql" else query
+
+
+def _load_fulfillment(ctx: Context, fid: int) -> Any:
+    row = ctx.conn.execute(
+        _lock(ctx, sa.select(t.fulfillments).where(t.fulfillments.c.id == fid))
+    ).first()
+    if row is None:
+        raise NotFound(f"fulfillment {fid} does not exist")
+    return row
+
+
+def _check_scope(actor: Actor, *store_ids: int | None) -> None:
+    if actor.role.chain_wide:
+        return
+    if actor.store_id is None or actor.store_id not in store_ids:
+        raise OutOfScope("this belongs to another store")
+
+
+def _check_version(entity: str, base: int | None, current: int) -> None:
+    if base is not None and base != current:
+        raise StaleVersion(entity, base, current)
+
+
+def _lines(ctx: Context, fid: int) -> list[Any]:
+    fl = t.fulfillment_lines.c
+    return list(
+        ctx.conn.execute(
+            sa.select(t.fulfillment_lines).where(fl.fulfillment_id == fid).order_by(fl.line_no)
+        )
+    )
+
+
+def _remaining(line: Any) -> int:
+    return int(line.quantity - line.rejected - line.refused)
+
+
+def _audit(
+    ctx: Context, entity: str, key: str, action: str, reason: str | None, details: Mapping[str, Any]
+) -> None:
+    ctx.conn.execute(
+        sa.insert(t.audit).values(
+            at=ctx.now,
+            entity=entity,
+            entity_key=key,
+            action=action,
+            staff_id=ctx.actor.staff_id,
+            approved_by=ctx.actor.approved_by,
+            station_id=ctx.actor.station_id,
+            reason=reason,
+            details=dict(details),
+        )
+    )
+
+
+def _update_fulfillment(ctx: Context, row: Any, **values: Any) -> None:
+    ctx.conn.execute(
+        sa.update(t.fulfillments)
+        .where(t.fulfillments.c.id == row.id)
+        .values(version=t.fulfillments.c.version + 1, updated_at=ctx.now, **values)
+    )
+    feed.touch(ctx.conn, Kind.FULFILLMENT, row.id)
+
+
+def _bump_order(ctx: Context, order_id: int, **values: Any) -> None:
+    ctx.conn.execute(
+        sa.update(t.orders)
+        .where(t.orders.c.id == order_id)
+        .values(version=t.orders.c.version + 1, updated_at=ctx.now, **values)
+    )
+    feed.touch_many(ctx.conn, Kind.FULFILLMENT, order_fulfillment_ids(ctx.conn, order_id))
+
+
+# --- stock effects -------------------------------------------------------------------
+
+
+def _touch_stock(ctx: Context, store_id: int, sku: str) -> None:
+    feed.touch(ctx.conn, Kind.INVENTORY, inventory_key(store_id, sku))
+
+
+def move_stock(
+    conn: Connection,
+    store_id: int,
+    sku: str,
+    *,
+    on_hand: int = 0,
+    reserved: int = 0,
+    kind: str,
+    now: datetime,
+) -> int:
+    """Change a stock level by deltas, recording on-hand movements; the new version."""
+    inv = t.inventory.c
+    if (
+        conn.execute(sa.select(inv.version).where(inv.store_id == store_id, inv.sku == sku)).first()
+        is None
+    ):
+        conn.execute(
+            sa.insert(t.inventory).values(
+                store_id=store_id,
+                sku=sku,
+                on_hand=0,
+                reserved=0,
+                safety_stock=0,
+                daily_sales=0.0,
+                version=0,
+            )
+        )
+    version = conn.execute(
+        sa.update(t.inventory)
+        .where(inv.store_id == store_id, inv.sku == sku)
+        .values(
+            on_hand=inv.on_hand + on_hand,
+            reserved=sa.case((inv.reserved + reserved < 0, 0), else_=inv.reserved + reserved),
+            version=inv.version + 1,
+        )
+        .returning(inv.version)
+    ).scalar_one()
+    if on_hand:
+        conn.execute(
+            sa.insert(t.stock_movements).values(
+                store_id=store_id, sku=sku, delta=on_hand, kind=kind, version=version, at=now
+            )
+        )
+    feed.touch(conn, Kind.INVENTORY, inventory_key(store_id, sku))
+    return int(version)
+
+
+def _release(ctx: Context, store_id: int, sku: str, qty: int) -> None:
+    if qty > 0:
+        move_stock(ctx.conn, store_id, sku, reserved=-qty, kind="release", now=ctx.now)
+
+
+def _consume(ctx: Context, store_id: int, sku: str, qty: int) -> None:
+    if qty > 0:
+        move_stock(ctx.conn, store_id, sku, on_hand=-qty, reserved=-qty, kind="sold", now=ctx.now)
+
+
+def _receive_goods(ctx: Context, store_id: int, sku: str, qty: int) -> None:
+    if qty > 0:
+        move_stock(ctx.conn, store_id, sku, on_hand=qty, kind="returned", now=ctx.now)
+
+
+def _goods_left_source(row: Any) -> bool:
+    """Whether a ship-to-store fulfillment's goods already left the source store."""
+    return row.method == M.SHIP_TO_STORE and row.status in (
+        S.IN_TRANSIT,
+        S.ARRIVED,
+        S.READY_FOR_PICKUP,
+    )
+
+
+def _return_goods(ctx: Context, row: Any, lines: list[Any]) -> None:
+    """Stock of an ended, not completed fulfillment goes back where it physically is."""
+    for line in lines:
+        qty = _remaining(line)
+        if _goods_left_source(row):
+            _receive_goods(ctx, row.destination_store_id, line.sku, qty)
+        else:
+            _release(ctx, row.store_id, line.sku, qty)
+
+
+# --- fulfillment commands --------------------------------------------------------------
+
+
+def _status_step(ctx: Context, row: Any, action: Action, provided: set[Requirement]) -> S:
+    return transition(M(row.method), S(row.status), action, ctx.actor.role, provided)
+
+
+def _start_picking(ctx: Context, row: Any, _args: WireModel) -> None:
+    _check_scope(ctx.actor, row.store_id)
+    new = _status_step(ctx, row, Action.START_PICKING, set())
+    _update_fulfillment(ctx, row, status=new.value)
+
+
+def _mark_ready(ctx: Context, row: Any, args: WireModel) -> None:
+    assert isinstance(args, args_mod.MarkReadyArgs)
+    at_store = row.destination_store_id if row.method == M.SHIP_TO_STORE else row.store_id
+    _check_scope(ctx.actor, at_store)
+    new = _status_step(ctx, row, Action.MARK_READY, {Requirement.BIN})
+    fl = t.fulfillment_lines.c
+    ctx.conn.execute(
+        sa.update(t.fulfillment_lines)
+        .where(fl.fulfillment_id == row.id)
+        .values(picked=fl.quantity - fl.rejected)
+    )
+    deadline = ctx.now + timedelta(days=ctx.pickup_hold_days)
+    _update_fulfillment(ctx, row, status=new.value, bin=args.bin, pickup_deadline=deadline)
+    notify.enqueue(ctx.conn, row.id, notify.NoticeKind.READY_FOR_PICKUP)
+
+
+def _verify(row: Any, v: Any) -> dict[str, Any]:
+    if v.method == "pickup_code":
+        if not v.pickup_code:
+            raise MissingRequirement("hand over by pickup code needs the code")
+        if v.pickup_code != row.pickup_code:
+            raise VerificationFailed("the pickup code does not match this order")
+        return {"method": "pickup_code"}
+    missing = [n for n in ("collector_name", "id_type", "id_last_digits") if not getattr(v, n)]
+    if missing:
+        raise MissingRequirement(f"an ID check needs: {', '.join(missing)}")
+    return {
+        "method": "id_check",
+        "collector_name": v.collector_name,
+        "id_type": v.id_type,
+        "id_last_digits": v.id_last_digits,
+        "relationship": v.relationship or "self",
+    }
+
+
+def _hand_over(ctx: Context, row: Any, args: WireModel) -> None:
+    assert isinstance(args, args_mod.HandOverArgs)
+    at_store = row.destination_store_id if row.method == M.SHIP_TO_STORE else row.store_id
+    _check_scope(ctx.actor, at_store)
+    new = _status_step(ctx, row, Action.HAND_OVER, {Requirement.VERIFICATION})
+    proof = _verify(row, args.verification)
+    lines = {line.line_no: line for line in _lines(ctx, row.id)}
+    refused: dict[int, int] = {}
+    for r in args.refused:
+        require_reason(ReasonKind.REFUSE, r.reason)
+        line = lines.get(r.line_no)
+        if line is None:
+            raise NotFound(f"line {r.line_no} is not part of this fulfillment")
+        refused[r.line_no] = refused.get(r.line_no, 0) + r.quantity
+        if refused[r.line_no] > _remaining(line):
+            raise IllegalTransition(
+                f"line {r.line_no}: cannot refuse {refused[r.line_no]}, "
+                f"only {_remaining(line)} to hand over"
+            )
+    if lines and all(refused.get(n, 0) == _remaining(line) for n, line in lines.items()):
+        raise IllegalTransition("every item was refused: cancel the order instead")
+    fl = t.fulfillment_lines.c
+    for line_no, qty in refused.items():
+        line = lines[line_no]
+        ctx.conn.execute(
+            sa.update(t.fulfillment_lines).where(fl.id == line.id).values(refused=fl.refused + qty)
+        )
+    for line_no, line in lines.items():
+        handed = _remaining(line) - refused.get(line_no, 0)
+        back = refused.get(line_no, 0)
+        if row.method == M.SHIP_TO_STORE:
+            _receive_goods(ctx, row.destination_store_id, line.sku, back)
+        else:
+            _consume(ctx, row.store_id, line.sku, handed)
+            _release(ctx, row.store_id, line.sku, back)
+    _update_fulfillment(ctx, row, status=new.value)
+    _audit(
+        ctx,
+        "fulfillment",
+        str(row.id),
+        "hand_over",
+        None,
+        {"verification": proof, "refused": [r.model_dump() for r in args.refused]},
+    )
+    notify.enqueue(ctx.conn, row.id, notify.NoticeKind.HANDED_OVER)
+
+
+def _pack(ctx: Context, row: Any, args: WireModel) -> None:
+    assert isinstance(args, args_mod.PackArgs)
+    _check_scope(ctx.actor, row.store_id)
+    new = _status_step(ctx, row, Action.PACK, {Requirement.BOXES})
+    _update_fulfillment(ctx, row, status=new.value, boxes=[b.model_dump() for b in args.boxes])
+
+
+def _unpack(ctx: Context, row: Any, args: WireModel) -> None:
+    assert isinstance(args, args_mod.ReasonArgs)
+    _check_scope(ctx.actor, row.store_id)
+    require_reason(ReasonKind.UNPACK, args.reason)
+    new = _status_step(ctx, row, Action.UNPACK, {Requirement.REASON})
+    _update_fulfillment(ctx, row, status=new.value, boxes=[])
+
+
+def _ship(ctx: Context, row: Any, args: WireModel) -> None:
+    assert isinstance(args, args_mod.ShipArgs)
+    _check_scope(ctx.actor, row.store_id)
+    new = _status_step(ctx, row, Action.SHIP, {Requirement.TRACKING})
+    for line in _lines(ctx, row.id):
+        _consume(ctx, row.store_id, line.sku, _remaining(line))
+    _update_fulfillment(ctx, row, status=new.value, carrier=args.carrier, tracking=args.tracking)
+    notify.enqueue(ctx.conn, row.id, notify.NoticeKind.SHIPPED)
+
+
+def _dispatch(ctx: Context, row: Any, args: WireModel) -> None:
+    assert isinstance(args, args_mod.DispatchArgs)
+    _check_scope(ctx.actor, row.store_id)
+    new = _status_step(ctx, row, Action.DISPATCH_TRANSFER, {Requirement.TRACKING})
+    for line in _lines(ctx, row.id):
+        _consume(ctx, row.store_id, line.sku, _remaining(line))
+    _update_fulfillment(ctx, row, status=new.value, tracking=args.tracking)
+
+
+def _receive(ctx: Context, row: Any, _args: WireModel) -> None:
+    _check_scope(ctx.actor, row.destination_store_id)
+    new = _status_step(ctx, row, Action.RECEIVE_TRANSFER, set())
+    _update_fulfillment(ctx, row, status=new.value)
+
+
+def _end(
+    ctx: Context, row: Any, action: Action, reason: str | None, notice: notify.NoticeKind
+) -> None:
+    provided = {Requirement.REASON} if reason else set()
+    new = _status_step(ctx, row, action, provided)
+    _return_goods(ctx, row, _lines(ctx, row.id))
+    _update_fulfillment(ctx, row, status=new.value)
+    _audit(ctx, "fulfillment", str(row.id), action.value, reason, {})
+    notify.enqueue(ctx.conn, row.id, notice)
+
+
+def _cancel(ctx: Context, row: Any, args: WireModel) -> None:
+    assert isinstance(args, args_mod.ReasonArgs)
+    _check_scope(ctx.actor, row.store_id, row.destination_store_id)
+    require_reason(ReasonKind.CANCEL, args.reason)
+    _end(ctx, row, Action.CANCEL, args.reason, notify.NoticeKind.CANCELLED)
+
+
+def _expire(ctx: Context, row: Any, _args: WireModel) -> None:
+    at_store = row.destination_store_id if row.method == M.SHIP_TO_STORE else row.store_id
+    _check_scope(ctx.actor, at_store)
+    _end(ctx, row, Action.EXPIRE, None, notify.NoticeKind.EXPIRED)
+
+
+def _reject_line(ctx: Context, row: Any, args: WireModel) -> None:
+    assert isinstance(args, args_mod.RejectLineArgs)
+    from desktop_oms.server import routing
+
+    _check_scope(ctx.actor, row.store_id)
+    require_reason(ReasonKind.REJECT, args.reason)
+    if S(row.status) not in (S.OPEN, S.PICKING):
+        raise IllegalTransition(f"cannot reject lines of a fulfillment that is {row.status}")
+    lines = _lines(ctx, row.id)
+    line = next((x for x in lines if x.line_no == args.line_no), None)
+    if line is None:
+        raise NotFound(f"line {args.line_no} is not part of this fulfillment")
+    if args.quantity > _remaining(line):
+        raise IllegalTransition(
+            f"line {args.line_no}: cannot reject {args.quantity}, only {_remaining(line)} left"
+        )
+    fl = t.fulfillment_lines.c
+    ctx.conn.execute(
+        sa.update(t.fulfillment_lines)
+        .where(fl.id == line.id)
+        .values(rejected=fl.rejected + args.quantity)
+    )
+    _release(ctx, row.store_id, line.sku, args.quantity)
+    destination = row.destination_store_id if row.method == M.SHIP_TO_STORE else None
+    if row.method == M.STORE_PICKUP:
+        destination = row.store_id
+    routing.reroute(
+        ctx.conn,
+        row.order_id,
+        line.line_no,
+        line.sku,
+        args.quantity,
+        exclude_store_ids={row.store_id},
+        destination=destination,
+    )
+    left = sum(_remaining(x) for x in lines) - args.quantity
+    values: dict[str, Any] = {}
+    if left == 0:
+        values["status"] = _status_step(ctx, row, Action.REJECT, {Requirement.REASON}).value
+    _update_fulfillment(ctx, row, **values)
+    _bump_order(ctx, row.order_id)
+    _audit(
+        ctx,
+        "fulfillment",
+        str(row.id),
+        "reject_line",
+        args.reason,
+        {"line_no": args.line_no, "quantity": args.quantity},
+    )
+
+
+# --- order commands --------------------------------------------------------------------
+
+
+def _load_order(ctx: Context, number: str) -> Any:
+    row = ctx.conn.execute(_lock(ctx, sa.select(t.orders).where(t.orders.c.number == number)))
+    found = row.first()
+    if found is None:
+        raise NotFound(f"order {number} does not exist")
+    return found
+
+
+def _order_fulfillments(ctx: Context, order_id: int) -> list[Any]:
+    f = t.fulfillments.c
+    return list(
+        ctx.conn.execute(
+            _lock(ctx, sa.select(t.fulfillments).where(f.order_id == order_id).order_by(f.id))
+        )
+    )
+
+
+def _check_order_scope(ctx: Context, fulfillments: list[Any]) -> None:
+    stores: set[int | None] = set()
+    for f in fulfillments:
+        stores.update((f.store_id, f.destination_store_id))
+    _check_scope(ctx.actor, *stores)
+
+
+def _change_quantity(ctx: Context, order: Any, args: WireModel) -> None:
+    assert isinstance(args, args_mod.ChangeQuantityArgs)
+    require_reason(ReasonKind.CANCEL, args.reason)
+    ful = _order_fulfillments(ctx, order.id)
+    _check_order_scope(ctx, ful)
+    ol = t.order_lines.c
+    oline = ctx.conn.execute(
+        sa.select(t.order_lines).where(ol.order_id == order.id, ol.line_no == args.line_no)
+    ).first()
+    if oline is None:
+        raise NotFound(f"order {order.number} has no line {args.line_no}")
+    active = oline.quantity - oline.cancelled - oline.unfillable
+    if args.quantity > active:
+        raise IllegalTransition("a quantity can only be lowered; add a new order for more")
+    cut = active - args.quantity
+    if cut == 0:
+        return
+    fl = t.fulfillment_lines.c
+    for f in ful:
+        if cut == 0:
+            break
+        if S(f.status) not in (S.OPEN, S.PICKING):
+            continue
+        line = ctx.conn.execute(
+            sa.select(t.fulfillment_lines).where(
+                fl.fulfillment_id == f.id, fl.line_no == args.line_no
+            )
+        ).first()
+        if line is None or _remaining(line) == 0:
+            continue
+        take = min(cut, _remaining(line))
+        ctx.conn.execute(
+            sa.update(t.fulfillment_lines)
+            .where(fl.id == line.id)
+            .values(quantity=fl.quantity - take)
+        )
+        _release(ctx, f.store_id, line.sku, take)
+        cut -= take
+        if sum(_remaining(x) for x in _lines(ctx, f.id)) == 0:
+            _update_fulfillment(ctx, f, status=S.CANCELLED.value)
+        else:
+            _update_fulfillment(ctx, f)
+    if cut:
+        raise IllegalTransition(
+            f"line {args.line_no}: {cut} of it is already being picked, packed or handed over"
+        )
+    ctx.conn.execute(
+        sa.update(t.order_lines)
+        .where(ol.id == oline.id)
+        .values(cancelled=ol.cancelled + (active - args.quantity))
+    )
+    _bump_order(ctx, order.id)
+    _audit(
+        ctx,
+        "order",
+        order.number,
+        "change_quantity",
+        args.reason,
+        {"line_no": args.line_no, "quantity": args.quantity},
+    )
+
+
+def _cancel_order(ctx: Context, order: Any, args: WireModel) -> None:
+    assert isinstance(args, args_mod.ReasonArgs)
+    require_reason(ReasonKind.CANCEL, args.reason)
+    ful = _order_fulfillments(ctx, order.id)
+    _check_order_scope(ctx, ful)
+    open_ones = [f for f in ful if not S(f.status).terminal]
+    if not open_ones:
+        raise IllegalTransition(f"order {order.number} has nothing left to cancel")
+    for f in open_ones:
+        _end(ctx, f, Action.CANCEL, args.reason, notify.NoticeKind.CANCELLED)
+    _bump_order(ctx, order.id)
+    _audit(ctx, "order", order.number, "cancel_order", args.reason, {"note": args.note})
+
+
+def _change_pickup_store(ctx: Context, order: Any, args: WireModel) -> None:
+    assert isinstance(args, args_mod.ChangePickupStoreArgs)
+    from desktop_oms.server import routing
+
+    if order.delivery != "pickup":
+        raise IllegalTransition(f"order {order.number} is delivered, not picked up")
+    store = ctx.conn.execute(
+        sa.select(t.stores.c.id, t.stores.c.kind).where(t.stores.c.id == args.store_id)
+    ).first()
+    if store is None or store.kind != "store":
+        raise NotFound(f"store {args.store_id} does not exist")
+    if store.id == order.pickup_store_id:
+        raise IllegalTransition("the order is already picked up at that store")
+    ful = _order_fulfillments(ctx, order.id)
+    _check_order_scope(ctx, ful)
+    movable = [f for f in ful if S(f.status) in (S.OPEN, S.PICKING)]
+    if len(movable) != len([f for f in ful if not S(f.status).terminal]):
+        raise IllegalTransition(
+            "part of the order is already on its way or ready: cancel and re-order instead"
+        )
+    if not movable:
+        raise IllegalTransition(f"order {order.number} has nothing left to move")
+    for f in movable:
+        lines = _lines(ctx, f.id)
+        _return_goods(ctx, f, lines)
+        new = _status_step(ctx, f, Action.CANCEL, {Requirement.REASON})
+        _update_fulfillment(ctx, f, status=new.value)
+        for line in lines:
+            qty = _remaining(line)
+            if qty:
+                routing.reroute(
+                    ctx.conn,
+                    order.id,
+                    line.line_no,
+                    line.sku,
+                    qty,
+                    exclude_store_ids=set(),
+                    destination=store.id,
+                )
+    _bump_order(ctx, order.id, pickup_store_id=store.id)
+    _audit(
+        ctx,
+        "order",
+        order.number,
+        "change_pickup_store",
+        None,
+        {"from": order.pickup_store_id, "to": store.id},
+    )
+
+
+def _release_hold(ctx: Context, order: Any, args: WireModel) -> None:
+    assert isinstance(args, args_mod.ReleaseHoldArgs)
+    if order.fraud_state != "review":
+        raise IllegalTransition(f"order {order.number} is not on fraud review")
+    _check_order_scope(ctx, _order_fulfillments(ctx, order.id))
+    _bump_order(ctx, order.id, fraud_state="released")
+    _audit(ctx, "order", order.number, "release_fraud_hold", None, {"note": args.note})
+
+
+# --- inventory -------------------------------------------------------------------------
+
+
+def _adjust(ctx: Context, key: str, args: WireModel, base_version: int | None) -> None:
+    assert isinstance(args, args_mod.AdjustInventoryArgs)
+    require_reason(ReasonKind.ADJUST, args.reason)
+    try:
+        store_text, sku = key.split(":", 1)
+        store_id = int(store_text)
+    except ValueError:
+        raise NotFound(f"{key!r} is not a stock key (store_id:sku)") from None
+    _check_scope(ctx.actor, store_id)
+    inv = t.inventory.c
+    row = ctx.conn.execute(
+        _lock(ctx, sa.select(t.inventory).where(inv.store_id == store_id, inv.sku == sku))
+    ).first()
+    if row is None:
+        if ctx.conn.execute(sa.select(t.products.c.sku).where(t.products.c.sku == sku)).first():
+            on_hand, version = 0, 0
+        else:
+            raise NotFound(f"SKU {sku} does not exist")
+    else:
+        on_hand, version = row.on_hand, row.version
+    if args.mode == "delta":
+        _check_version("stock", base_version, version)
+        delta = args.quantity
+    else:
+        if args.quantity < 0:
+            raise MissingRequirement("a counted quantity cannot be negative")
+        since = base_version if base_version is not None else version
+        sm = t.stock_movements.c
+        moved = ctx.conn.execute(
+            sa.select(sa.func.coalesce(sa.func.sum(sm.delta), 0)).where(
+                sm.store_id == store_id, sm.sku == sku, sm.version > since
+            )
+        ).scalar_one()
+        delta = args.quantity + int(moved) - on_hand
+    if on_hand + delta < 0:
+        raise InsufficientStock(f"stock of {sku} cannot go below zero (on hand {on_hand})")
+    move_stock(ctx.conn, store_id, sku, on_hand=delta, kind=f"adjust:{args.reason}", now=ctx.now)
+    _audit(
+        ctx,
+        "inventory",
+        key,
+        f"adjust_{args.mode}",
+        args.reason,
+        {"quantity": args.quantity, "delta": delta},
+    )
+
+
+# --- dispatch --------------------------------------------------------------------------
+
+FulfillmentHandler = Callable[[Context, Any, WireModel], None]
+OrderHandler = Callable[[Context, Any, WireModel], None]
+
+_FULFILLMENT: dict[CommandName, FulfillmentHandler] = {
+    CommandName.START_PICKING: _start_picking,
+    CommandName.MARK_READY: _mark_ready,
+    CommandName.HAND_OVER: _hand_over,
+    CommandName.PACK: _pack,
+    CommandName.UNPACK: _unpack,
+    CommandName.SHIP: _ship,
+    CommandName.DISPATCH_TRANSFER: _dispatch,
+    CommandName.RECEIVE_TRANSFER: _receive,
+    CommandName.CANCEL: _cancel,
+    CommandName.EXPIRE: _expire,
+    CommandName.REJECT_LINE: _reject_line,
+}
+_ORDER: dict[CommandName, OrderHandler] = {
+    CommandName.CHANGE_QUANTITY: _change_quantity,
+    CommandName.CANCEL_ORDER: _cancel_order,
+    CommandName.CHANGE_PICKUP_STORE: _change_pickup_store,
+    CommandName.RELEASE_FRAUD_HOLD: _release_hold,
+}
+
+
+def parse_args(name: CommandName, raw: Mapping[str, Any]) -> WireModel:
+    """Validate a command's arguments; MissingRequirement names the first problem."""
+    model = args_mod.ARGS[name]
+    try:
+        return model.model_validate(dict(raw))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "args"
+        raise MissingRequirement(f"{name.value}: {where}: {err['msg']}") from None
+
+
+def run(
+    conn: Connection,
+    actor: Actor,
+    name: CommandName,
+    target_key: str,
+    raw_args: Mapping[str, Any],
+    base_version: int | None = None,
+    *,
+    now: datetime | None = None,
+    pickup_hold_days: int = 7,
+) -> None:
+    """Apply one command in the caller's transaction, or raise the DomainError refusing it."""
+    check_role(name, actor.role)
+    args = parse_args(name, raw_args)
+    ctx = Context(conn, actor, now or datetime.now(UTC), pickup_hold_days)
+    spec = COMMANDS[name]
+    if name in _FULFILLMENT:
+        try:
+            fid = int(target_key)
+        except ValueError:
+            raise NotFound(f"{target_key!r} is not a fulfillment id") from None
+        row = _load_fulfillment(ctx, fid)
+        _check_scope(actor, row.store_id, row.destination_store_id)
+        _check_version(f"fulfillment {fid}", base_version, row.version)
+        _FULFILLMENT[name](ctx, row, args)
+    elif name in _ORDER:
+        order = _load_order(ctx, target_key)
+        _check_version(f"order {target_key}", base_version, order.version)
+        _ORDER[name](ctx, order, args)
+    else:
+        assert spec.name is CommandName.ADJUST_INVENTORY
+        _adjust(ctx, target_key, args, base_version)
+
+
+def execute(
+    db: Database,
+    actor: Actor,
+    name: CommandName,
+    target_key: str,
+    args: Mapping[str, Any],
+    base_version: int | None = None,
+    *,
+    now: datetime | None = None,
+) -> None:
+    """Apply one command in its own write transaction (seeding, jobs, staff API)."""
+    with db.write() as conn:
+        run(conn, actor, name, target_key, args, base_version, now=now)
+
+
+SYSTEM = Actor(staff_id=0, role=Role.ADMIN, store_id=None)
+
+
+def expire_overdue(db: Database, *, now: datetime | None = None, limit: int = 100) -> int:
+    """Expire ready pickups whose deadline has passed (stock goes back). Returns how many."""
+    now = now or datetime.now(UTC)
+    f = t.fulfillments.c
+    done = 0
+    with db.write() as conn:
+        query = (
+            sa.select(f.id)
+            .where(f.status == S.READY_FOR_PICKUP.value, f.pickup_deadline < now)
+            .order_by(f.id)
+            .limit(limit)
+        )
+        if db.is_postgres:
+            query = query.with_for_update(skip_locked=True)
+        for fid in conn.execute(query).scalars().all():
+            run(conn, SYSTEM, CommandName.EXPIRE, str(fid), {}, now=now)
+            done += 1
+    return done

@@ -1,0 +1,70 @@
+"""Background jobs each worker runs: send notices, expire pickups, compact the feed.
+
+Every job claims its rows in the database (row locks, ``SKIP LOCKED`` on PostgreSQL), so
+any number of workers may run them side by side.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from desktop_oms.server import feed, notify
+from desktop_oms.server.services import Services
+
+log = logging.getLogger(__name__)
+
+Job = Callable[[Services], object]
+
+
+def send_notices(services: Services) -> int:
+    """Send due notices."""
+    return notify.dispatch_due(services.db, services.sender)
+
+
+def compact_feed(services: Services) -> int:
+    """Drop feed rows older than the retention window."""
+    with services.db.write() as conn:
+        return feed.compact(conn, services.config.feed_retention)
+
+
+def expire_pickups(services: Services) -> int:
+    """Expire ready pickups past their deadline (stock goes back)."""
+    from desktop_oms.server.commands import expire_overdue
+
+    return expire_overdue(services.db)
+
+
+JOBS: tuple[Job, ...] = (send_notices, expire_pickups, compact_feed)
+
+
+class JobRunner:
+    """A daemon thread running every job each ``interval`` seconds until stopped."""
+
+    def __init__(self, services: Services, interval: float) -> None:
+        self.services = services
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="oms-jobs", daemon=True)
+
+    def start(self) -> None:
+        """Start the thread."""
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop the thread and wait for it."""
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+    def run_once(self) -> None:
+        """Run each job once (tests call this directly)."""
+        for job in JOBS:
+            try:
+                job(self.services)
+            except Exception:  # a failing job must not stop the others
+                log.exception("job %s failed", job.__name__)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.run_once()
