@@ -213,19 +213,16 @@ def run_command(body: StaffCommandIn, staff: StaffDep, services: ServicesDep) ->
         store_id=staff.store_id,
         station_id=staff.station_id,
     )
-    try:
-        with services.db.write() as conn:
-            commands.run(
-                conn,
-                actor,
-                body.name,
-                body.target_key,
-                body.args,
-                body.base_version,
-                pickup_hold_days=services.config.pickup_hold_days,
-            )
-    except DomainError:
-        raise
+    with services.db.write() as conn:
+        commands.run(
+            conn,
+            actor,
+            body.name,
+            body.target_key,
+            body.args,
+            body.base_version,
+            pickup_hold_days=services.config.pickup_hold_days,
+        )
     with services.db.read() as conn:
         if body.target_kind.value == "fulfillment" and body.target_key.isdigit():
             ids = [int(body.target_key)]
