@@ -63,3 +63,25 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'oms.sqlite3'}"
     return str(request.getfixturevalue("pg_url"))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Where PostgreSQL is required, a run in which no PostgreSQL test passed fails."""
+    if os.environ.get(REQUIRE_PG_ENV) != "1" or exitstatus != 0:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    ran = [
+        r for r in reporter.stats.get("passed", []) if "postgres" in getattr(r, "keywords", {})
+    ]
+    skipped = [
+        r for r in reporter.stats.get("skipped", []) if "postgres" in getattr(r, "keywords", {})
+    ]
+    if skipped or (session.testscollected and not ran):
+        reporter.write_line(
+            f"FAILED: PostgreSQL is required but {len(skipped)} PostgreSQL tests skipped "
+            f"and {len(ran)} passed",
+            red=True,
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -11,25 +11,18 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from desktop_oms import __version__
 from desktop_oms.protocol import API_PREFIX
-from desktop_oms.server import db as dbmod
-from desktop_oms.server import errors, migrate
+from desktop_oms.server import errors
 from desktop_oms.server.config import ServerConfig
 from desktop_oms.server.db import Database
 from desktop_oms.server.jobs import JobRunner
 from desktop_oms.server.limits import BodyLimit
+from desktop_oms.server.migrate import prepare_database
 from desktop_oms.server.notify import make_sender
 from desktop_oms.server.payments import PaymentProvider, TestPaymentProvider
 from desktop_oms.server.routes import auth, intake, orders, sync
 from desktop_oms.server.services import Services
 
 log = logging.getLogger(__name__)
-
-
-def prepare_database(db: Database) -> None:
-    """Migrate to head and fill a new database's epoch, feed counter and reason codes."""
-    migrate.upgrade(db.engine)
-    with db.write() as conn:
-        dbmod.initialize(conn)
 
 
 def create_app(

@@ -8,6 +8,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Engine
 
+from desktop_oms.server.db import Database, initialize
+
 HERE = Path(__file__).parent / "migrations"
 
 
@@ -27,3 +29,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 def downgrade(engine: Engine, revision: str) -> None:
     """Migrate the database down to ``revision``."""
     command.downgrade(alembic_config(engine), revision)
+
+
+def prepare_database(db: Database) -> None:
+    """Migrate to head and fill a new database's epoch, feed counter and reason codes."""
+    upgrade(db.engine)
+    with db.write() as conn:
+        initialize(conn)

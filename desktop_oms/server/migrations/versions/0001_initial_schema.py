@@ -271,7 +271,7 @@ def upgrade() -> None:
         sa.Column("badge_id", sa.String(length=16), nullable=True),
         sa.Column("pin_hash", sa.String(length=200), nullable=False),
         sa.Column("verifier", sa.String(length=200), nullable=False),
-        sa.Column("active", sa.Boolean(), server_default=sa.text("1"), nullable=False),
+        sa.Column("active", sa.Boolean(), server_default=sa.true(), nullable=False),
         sa.Column("version", sa.Integer(), server_default="1", nullable=False),
         sa.ForeignKeyConstraint(["store_id"], ["stores.id"], name=op.f("fk_staff_store_id_stores")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_staff")),
