@@ -13,9 +13,9 @@ import sqlalchemy as sa
 from desktop_oms.protocol.sync import Kind
 from desktop_oms.server import feed
 from desktop_oms.server import schema as t
-from desktop_oms.server.migrate import prepare_database
 from desktop_oms.server.db import Database
 from desktop_oms.server.feed import Scope
+from desktop_oms.server.migrate import prepare_database
 
 
 def _db(url: str) -> Database:
