@@ -50,6 +50,9 @@ class EnrolRequest(WireModel):
     """A manager enrols the PC they are at as a station of their store."""
 
     name: Annotated[str, Field(min_length=1, max_length=100)]
+    store_id: int | None = Field(
+        default=None, description="the station's store; admins must give it, managers may omit it"
+    )
 
 
 class EnrolOut(WireModel):

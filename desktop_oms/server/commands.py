@@ -43,7 +43,8 @@ from desktop_oms.server import schema as t
 from desktop_oms.server.db import Database
 from desktop_oms.server.documents import inventory_key, order_fulfillment_ids
 
-M, S = FulfillmentMethod, FulfillmentStatus
+M = FulfillmentMethod
+S = FulfillmentStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +234,9 @@ def _return_goods(ctx: Context, row: Any, lines: list[Any]) -> None:
 # --- fulfillment commands --------------------------------------------------------------
 
 
-def _status_step(ctx: Context, row: Any, action: Action, provided: set[Requirement]) -> S:
+def _status_step(
+    ctx: Context, row: Any, action: Action, provided: set[Requirement]
+) -> FulfillmentStatus:
     return transition(M(row.method), S(row.status), action, ctx.actor.role, provided)
 
 

@@ -36,7 +36,15 @@ def expire_pickups(services: Services) -> int:
     return expire_overdue(services.db)
 
 
-JOBS: tuple[Job, ...] = (send_notices, expire_pickups, compact_feed)
+def purge_auth(services: Services) -> int:
+    """Drop old sign-in attempts and ended sessions."""
+    from desktop_oms.server.auth import purge_auth_records
+
+    with services.db.write() as conn:
+        return purge_auth_records(conn, services.config)
+
+
+JOBS: tuple[Job, ...] = (send_notices, expire_pickups, compact_feed, purge_auth)
 
 
 class JobRunner:

@@ -61,6 +61,7 @@ def page(
 ) -> tuple[list[list[Any]], str | None]:
     """Rows of ``kind`` after the key ``after``, at most ``limit``; and the next ``after``."""
     rows: list[list[Any]]
+    q: Any
     if kind is Kind.PRODUCT:
         c = t.products.c
         q = sa.select(

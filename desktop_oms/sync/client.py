@@ -1,0 +1,234 @@
+"""The HTTP client of the sync protocol (requests): every reply validated before use.
+
+See docs/api.md. Network failures, timeouts and 5xx become :class:`ServerUnavailable`;
+410 becomes :class:`ResetRequired`; any reply that does not match the protocol schemas
+becomes :class:`MalformedReply`, so the caller applies nothing from it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+import requests
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from desktop_oms.protocol import API_PREFIX
+from desktop_oms.protocol.auth import EnrolOut, EnrolRequest, SignInRequest, TokenOut
+from desktop_oms.protocol.errors import ErrorEnvelope
+from desktop_oms.protocol.sync import (
+    SNAPSHOT_COLUMNS,
+    CommandIn,
+    FeedPage,
+    Kind,
+    PushRequest,
+    PushResponse,
+    SnapshotPage,
+    SnapshotStart,
+)
+from desktop_oms.sync.errors import (
+    MalformedReply,
+    NotAuthorized,
+    Refused,
+    ResetRequired,
+    ServerUnavailable,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+_ROW_TYPES: dict[Kind, tuple[tuple[type, ...], ...]] = {
+    Kind.STORE: ((int,), (dict,)),
+    Kind.PRODUCT: ((str,), (str,), (str,), (int,), (str,), (dict,), (str, type(None)), (int,)),
+    Kind.IDENTIFIER: ((str,), (str,), (str,)),
+    Kind.INVENTORY: ((int,), (str,), (int,), (int,), (int,), (int,)),
+    Kind.FULFILLMENT: ((int,), (dict,)),
+    Kind.STAFF: ((int,), (dict,)),
+    Kind.REASON_CODE: ((str,), (str,), (str,)),
+    Kind.SETTING: ((str,), (object,)),
+}
+
+
+def check_rows(kind: Kind, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Check a snapshot page's columns and each row's shape and types; MalformedReply if off."""
+    expected = SNAPSHOT_COLUMNS[kind]
+    if tuple(columns) != expected:
+        raise MalformedReply(f"snapshot {kind.value}: columns {list(columns)} != {list(expected)}")
+    types = _ROW_TYPES[kind]
+    width = len(types)
+    for n, row in enumerate(rows):
+        if len(row) != width:
+            raise MalformedReply(f"snapshot {kind.value} row {n}: {len(row)} values, not {width}")
+        for value, allowed in zip(row, types, strict=True):
+            if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
+                raise MalformedReply(
+                    f"snapshot {kind.value} row {n}: {type(value).__name__} where "
+                    f"{'/'.join(a.__name__ for a in allowed)} was expected"
+                )
+
+
+class ServerClient:
+    """One server, one bearer token; thread-safe enough for one caller at a time per method."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        timeout: float = 15.0,
+        verify: bool | str = True,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.timeout = timeout
+        self.session = requests.Session()
+        self.session.verify = verify
+        self.session.headers["Accept-Encoding"] = "gzip"
+        self.session.headers["User-Agent"] = "desktop-oms-station"
+
+    def close(self) -> None:
+        """Close pooled connections."""
+        self.session.close()
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        body: BaseModel | None = None,
+        timeout: float | None = None,
+        token: str | None = None,
+    ) -> Any:
+        headers = {}
+        bearer = self.token if token is None else token
+        if bearer:
+            headers["Authorization"] = f"Bearer {bearer}"
+        data = None
+        if body is not None:
+            data = body.model_dump_json(exclude_none=False).encode()
+            headers["Content-Type"] = "application/json"
+        url = f"{self.base_url}{API_PREFIX}{path}"
+        try:
+            resp = self.session.request(
+                method,
+                url,
+                params=params,
+                data=data,
+                headers=headers,
+                timeout=(5.0, timeout or self.timeout),
+            )
+            content = resp.content  # reads the whole body: a cut-off body raises here
+        except requests.RequestException as exc:
+            raise ServerUnavailable(f"the server did not answer: {exc.__class__.__name__}") from exc
+        try:
+            payload = json.loads(content) if content else None
+        except ValueError:
+            if resp.status_code >= 500:
+                raise ServerUnavailable(f"the server failed (HTTP {resp.status_code})") from None
+            raise MalformedReply(
+                f"the server's answer to {method} {path} is not valid JSON "
+                f"(HTTP {resp.status_code}, {len(content)} bytes)"
+            ) from None
+        if resp.status_code < 400:
+            return payload
+        self._raise_for(resp.status_code, payload, method, path)
+        return None  # pragma: no cover - _raise_for always raises
+
+    def _raise_for(self, status: int, payload: Any, method: str, path: str) -> None:
+        try:
+            err = ErrorEnvelope.model_validate(payload).error
+        except ValidationError:
+            if status >= 500:
+                raise ServerUnavailable(f"the server failed (HTTP {status})") from None
+            raise MalformedReply(
+                f"HTTP {status} from {method} {path} without an error body"
+            ) from None
+        if status >= 500:
+            raise ServerUnavailable(f"the server failed: {err.message}")
+        if status == 410:
+            raise ResetRequired(err.message, str(err.details.get("reason", "unknown")))
+        if status == 401:
+            raise NotAuthorized(err.message)
+        raise Refused(status, err.code.value, err.message, dict(err.details))
+
+    @staticmethod
+    def _parse(model: type[M], payload: Any, what: str) -> M:
+        try:
+            return model.model_validate(payload)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise MalformedReply(
+                f"malformed {what} from the server: {where}: {first['msg']}"
+            ) from None
+
+    # --- auth ----------------------------------------------------------------------------
+
+    def sign_in(self, request: SignInRequest) -> TokenOut:
+        """Sign a staff member in online."""
+        payload = self._request("POST", "/auth/sign-in", body=request, token="")
+        return self._parse(TokenOut, payload, "sign-in answer")
+
+    def enrol(self, staff_token: str, name: str) -> EnrolOut:
+        """Enrol this PC as a station of the signed-in manager's store."""
+        payload = self._request(
+            "POST", "/stations/enrol", body=EnrolRequest(name=name), token=staff_token
+        )
+        return self._parse(EnrolOut, payload, "enrolment answer")
+
+    # --- sync ----------------------------------------------------------------------------
+
+    def snapshot_start(self) -> SnapshotStart:
+        """Start a snapshot at a fixed cursor."""
+        return self._parse(SnapshotStart, self._request("GET", "/sync/snapshot"), "snapshot")
+
+    def snapshot_page(
+        self, kind: Kind, cursor: str, after: str | None, limit: int | None = None
+    ) -> SnapshotPage:
+        """One snapshot page, checked row by row."""
+        params: dict[str, Any] = {"cursor": cursor}
+        if after is not None:
+            params["after"] = after
+        if limit is not None:
+            params["limit"] = limit
+        payload = self._request("GET", f"/sync/snapshot/{kind.value}", params=params, timeout=60)
+        if not isinstance(payload, dict) or not isinstance(payload.get("rows"), list):
+            raise MalformedReply(f"malformed snapshot page of {kind.value}")
+        rows = payload["rows"]
+        payload_meta = {**payload, "rows": []}
+        page = self._parse(SnapshotPage, payload_meta, "snapshot page")
+        if page.kind != kind or page.cursor != cursor:
+            raise MalformedReply(f"asked for {kind.value} at {cursor}, got {page.kind.value}")
+        if not all(isinstance(r, list) for r in rows):
+            raise MalformedReply(f"snapshot {kind.value}: a row is not a list")
+        check_rows(kind, page.columns, rows)
+        return page.model_copy(update={"rows": rows})
+
+    def feed(self, cursor: str, wait: float = 0, limit: int | None = None) -> FeedPage:
+        """Changes after ``cursor``, long-polling up to ``wait`` seconds."""
+        params: dict[str, Any] = {"cursor": cursor, "wait": wait}
+        if limit is not None:
+            params["limit"] = limit
+        payload = self._request("GET", "/sync/feed", params=params, timeout=wait + 15)
+        return self._parse(FeedPage, payload, "feed page")
+
+    def push(self, client_id: str, commands: Sequence[CommandIn]) -> PushResponse:
+        """Push commands in seq order; the per-command results."""
+        body = PushRequest(client_id=client_id, commands=list(commands))
+        payload = self._request("POST", "/sync/commands", body=body, timeout=60)
+        result = self._parse(PushResponse, payload, "push answer")
+        sent = [c.seq for c in commands]
+        got = [r.seq for r in result.results]
+        if got != sent[: len(got)] or not got:
+            raise MalformedReply(f"push answer covers seqs {got}, sent {sent}")
+        return result
+
+    def status(self) -> dict[str, Any]:
+        """The server's view of this station (cursor, last_seq)."""
+        payload = self._request("GET", "/sync/status")
+        adapter: TypeAdapter[dict[str, Any]] = TypeAdapter(dict[str, Any])
+        try:
+            return adapter.validate_python(payload)
+        except ValidationError:
+            raise MalformedReply("malformed status answer") from None
