@@ -719,6 +719,7 @@ def run(
         _FULFILLMENT[name](ctx, row, args)
     elif name in _ORDER:
         order = _load_order(ctx, target_key)
+        _check_order_scope(ctx, _order_fulfillments(ctx, order.id))
         _check_version(f"order {target_key}", base_version, order.version)
         _ORDER[name](ctx, order, args)
     else:

@@ -10,10 +10,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from desktop_oms.protocol.errors import ErrorBody, ErrorCode, ErrorEnvelope
 
 
-class BodyTooLarge(Exception):
-    """Raised inside the receive channel when a streamed body passes the limit."""
-
-
 def _body(limit: int) -> bytes:
     env = ErrorEnvelope(
         error=ErrorBody(
@@ -23,6 +19,20 @@ def _body(limit: int) -> bytes:
         )
     )
     return json.dumps(env.model_dump(mode="json")).encode()
+
+
+def _replay(messages: list[Message], then: Receive | None = None) -> Receive:
+    """A receive channel that yields ``messages`` first, then defers to ``then``."""
+    pending = list(messages)
+
+    async def receive() -> Message:
+        if pending:
+            return pending.pop(0)
+        if then is None:
+            return {"type": "http.disconnect"}
+        return await then()
+
+    return receive
 
 
 class BodyLimit:
@@ -45,29 +55,29 @@ class BodyLimit:
                 if declared > self.limit:
                     await self._refuse(send)
                     return
+        # Read the whole body first (it is small by definition), so a streamed body over
+        # the limit is refused before the app sees any of it.
+        chunks: list[bytes] = []
         seen = 0
-        started = False
-
-        async def limited_receive() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise BodyTooLarge
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except BodyTooLarge:
-            if not started:
+            if message["type"] != "http.request":
+                await self.app(scope, _replay([message]), send)
+                return
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.limit:
                 await self._refuse(send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        await self.app(
+            scope,
+            _replay([{"type": "http.request", "body": body, "more_body": False}], receive),
+            send,
+        )
 
     async def _refuse(self, send: Send) -> None:
         body = _body(self.limit)

@@ -75,6 +75,8 @@ def current_state(conn: Connection, station: StationPrincipal, cmd: CommandIn) -
     kind: Kind
     keys: list[str]
     if cmd.target_kind.value == "fulfillment":
+        if not cmd.target_key.isdigit():
+            return []
         kind, keys = Kind.FULFILLMENT, [cmd.target_key]
     elif cmd.target_kind.value == "order":
         o, f = t.orders.c, t.fulfillments.c
@@ -83,6 +85,9 @@ def current_state(conn: Connection, station: StationPrincipal, cmd: CommandIn) -
         ).scalars()
         kind, keys = Kind.FULFILLMENT, [str(i) for i in ids]
     else:
+        store, _, sku = cmd.target_key.partition(":")
+        if not store.isdigit() or not sku:
+            return []
         kind, keys = Kind.INVENTORY, [cmd.target_key]
     out = []
     for doc in build_documents(conn, kind, keys):
