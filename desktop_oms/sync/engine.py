@@ -1,0 +1,279 @@
+"""The sync engine: initial snapshot, change feed, outbox push, resets — plain functions of
+a cache and a client, no threads of its own (see :mod:`runner` for the loops).
+
+Every network reply is validated by the client before anything is applied; each feed
+page is applied with its cursor in one cache transaction, so a crash never leaves a page
+half applied or the cursor ahead of the data.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from desktop_oms.cache import outbox, state
+from desktop_oms.cache.apply import apply_changes, wipe_confirmed
+from desktop_oms.cache.db import CacheDB, driver_cursor
+from desktop_oms.cache.snapshot import SnapshotWriter
+from desktop_oms.cache.state import Key
+from desktop_oms.protocol.sync import SNAPSHOT_ORDER, CommandIn, Kind
+from desktop_oms.sync.client import ServerClient
+from desktop_oms.sync.errors import Refused, ResetRequired, SyncError
+from desktop_oms.sync.progress import Phase, Progress, ProgressCallback, ignore
+
+
+class Cancelled(SyncError):
+    """The user cancelled a long sync; what was done so far is kept (and resumable)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PullResult:
+    """One feed page applied: how many changes, whether more wait, the new cursor."""
+
+    applied: int
+    more: bool
+    cursor: str
+
+
+@dataclass(frozen=True, slots=True)
+class PushResult:
+    """One push: how many commands were sent, applied and rejected."""
+
+    sent: int
+    applied: int
+    rejected: int
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What the status bar and ``desktop-oms-sync status`` show."""
+
+    cursor: str | None
+    outbox: int
+    conflicts: int
+    last_sync_at: str | None
+    snapshot_under_way: bool
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SyncEngine:
+    """Moves data both ways between one station cache and its server."""
+
+    def __init__(
+        self,
+        cache: CacheDB,
+        client: ServerClient,
+        *,
+        progress: ProgressCallback = ignore,
+        page_limit: int | None = None,
+        push_batch: int = 100,
+    ) -> None:
+        self.cache = cache
+        self.client = client
+        self.progress = progress
+        self.page_limit = page_limit
+        self.push_batch = push_batch
+        self._lock = threading.Lock()  # one snapshot/reset at a time
+
+    # --- identity and status -----------------------------------------------------------
+
+    def client_id(self) -> str:
+        """The station's persisted sync client id."""
+        with self.cache.write() as conn:
+            return outbox.client_id(conn)
+
+    def status(self) -> SyncStatus:
+        """Cursor, outbox length, conflicts and the last successful sync."""
+        with self.cache.read() as conn:
+            cur = driver_cursor(conn)
+            pending = cur.execute("SELECT count(*) FROM outbox").fetchone()[0]
+            conflicts = cur.execute(
+                "SELECT count(*) FROM conflicts WHERE acknowledged_at IS NULL"
+            ).fetchone()[0]
+            return SyncStatus(
+                cursor=state.cursor(conn),
+                outbox=int(pending),
+                conflicts=int(conflicts),
+                last_sync_at=state.get(conn, Key.LAST_SYNC_AT),
+                snapshot_under_way=state.get(conn, Key.SNAPSHOT_CURSOR) is not None,
+            )
+
+    # --- pull: snapshot ----------------------------------------------------------------
+
+    def needs_snapshot(self) -> bool:
+        """Whether there is no confirmed data yet (or a snapshot is half done)."""
+        with self.cache.read() as conn:
+            return state.cursor(conn) is None or state.get(conn, Key.SNAPSHOT_CURSOR) is not None
+
+    def initial_sync(self, cancel: threading.Event | None = None) -> str:
+        """Fetch a snapshot page by page (resuming one under way) and switch it in."""
+        with self._lock:
+            return self._snapshot(cancel)
+
+    def _snapshot(self, cancel: threading.Event | None) -> str:
+        writer = SnapshotWriter(self.cache)
+        resume = writer.resume_point()
+        totals: dict[str, int] = {}
+        if resume is None or resume.cursor is None:
+            start = self.client.snapshot_start()
+            writer.begin(start.cursor, start.store_id, start.nearby_store_ids)
+            resume = writer.resume_point()
+            assert resume is not None
+            totals = {info.kind.value: info.rows for info in start.kinds}
+        cursor = str(resume.cursor)
+        done = writer.counts()
+        total = sum(totals.values())
+        rows_done = sum(done.values())
+        pages = 0
+        kinds = list(SNAPSHOT_ORDER)
+        first = kinds.index(Kind(resume.kind)) if resume.kind else len(kinds)
+        after = resume.after
+        for kind in kinds[first:]:
+            while True:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled("the first sync was cancelled; it resumes where it stopped")
+                try:
+                    page = self.client.snapshot_page(kind, cursor, after, self.page_limit)
+                except ResetRequired:
+                    writer.begin(cursor, 0, [])  # drop the stale shadow tables
+                    with self.cache.write() as conn:
+                        state.delete(conn, state.SNAPSHOT_KEYS)
+                    raise
+                writer.write_page(kind.value, page.columns, page.rows, page.next_after)
+                pages += 1
+                rows_done += len(page.rows)
+                self.progress(Progress(Phase.SNAPSHOT, kind.value, pages, rows_done, total))
+                after = page.next_after
+                if after is None:
+                    break
+        self.progress(Progress(Phase.SWITCHING, None, pages, rows_done, total))
+        writer.finish()
+        with self.cache.write() as conn:
+            state.set_cursor(conn, cursor, _now())
+        return cursor
+
+    def reset(self, cancel: threading.Event | None = None) -> str:
+        """Wipe the confirmed data (the outbox stays) and take a new snapshot."""
+        with self._lock:
+            self.progress(Progress(Phase.RESET, message="the server asked for a full resync"))
+            with self.cache.write() as conn:
+                wipe_confirmed(conn)
+                state.delete(conn, [Key.CURSOR, *state.SNAPSHOT_KEYS])
+            return self._snapshot(cancel)
+
+    # --- pull: feed ----------------------------------------------------------------------
+
+    def pull_once(self, wait: float = 0) -> PullResult:
+        """Apply one feed page (long-polling up to ``wait`` s); a reset answer resyncs."""
+        with self.cache.read() as conn:
+            cursor = state.cursor(conn)
+        if cursor is None:
+            cursor = self.initial_sync()
+        try:
+            page = self.client.feed(cursor, wait=wait, limit=self.page_limit)
+        except ResetRequired:
+            cursor = self.reset()
+            return PullResult(0, True, cursor)
+        changes: list[dict[str, Any]] = [c.model_dump(mode="json") for c in page.changes]
+        with self.cache.write() as conn:
+            if state.cursor(conn) != cursor:  # a reset ran meanwhile: this page is stale
+                return PullResult(0, True, str(state.cursor(conn)))
+            if changes:
+                apply_changes(conn, changes)
+            state.set_cursor(conn, page.cursor, _now())
+            outbox.settle(conn, caught_up=not page.more)
+        self.progress(Progress(Phase.PULL, rows=len(changes)))
+        return PullResult(len(changes), page.more, page.cursor)
+
+    def catch_up(self) -> int:
+        """Pull until the feed has nothing more; the number of changes applied."""
+        total = 0
+        while True:
+            got = self.pull_once()
+            total += got.applied
+            if not got.more:
+                return total
+
+    # --- push ----------------------------------------------------------------------------
+
+    def push_once(self) -> PushResult:
+        """Push the oldest queued commands in order and record each result."""
+        with self.cache.write() as conn:
+            client_id = outbox.client_id(conn)
+            entries = outbox.pending(conn, self.push_batch)
+        if not entries:
+            return PushResult(0, 0, 0)
+        commands = [CommandIn.model_validate(e.command()) for e in entries]
+        try:
+            response = self.client.push(client_id, commands)
+        except Refused as exc:
+            if exc.code == "sequence_gap" and self._renumber(entries, exc.details):
+                return self.push_once()
+            raise
+        except SyncError as exc:
+            with self.cache.write() as conn:
+                outbox.record_attempt(
+                    conn, [e.seq for e in entries], error=exc.message, next_attempt_at=None
+                )
+            raise
+        applied = rejected = 0
+        with self.cache.write() as conn:
+            for result in response.results:
+                outbox.confirm(conn, result.seq, result.model_dump(mode="json"), now=_now())
+                if result.status.value == "applied":
+                    applied += 1
+                else:
+                    rejected += 1
+        self.progress(Progress(Phase.PUSH, rows=len(response.results)))
+        return PushResult(len(response.results), applied, rejected)
+
+    def push_all(self) -> PushResult:
+        """Push until the outbox is empty."""
+        sent = applied = rejected = 0
+        while True:
+            got = self.push_once()
+            if got.sent == 0:
+                return PushResult(sent, applied, rejected)
+            sent, applied, rejected = (
+                sent + got.sent,
+                applied + got.applied,
+                (rejected + got.rejected),
+            )
+
+    def _renumber(self, entries: list[outbox.OutboxEntry], details: dict[str, Any]) -> bool:
+        """The server lost commands we saw confirmed (restored from a backup): renumber ours.
+
+        Seqs only deduplicate; the server never saw our pending ones, so giving them the
+        numbers it expects next is safe. Returns whether anything was renumbered.
+        """
+        expected = details.get("expected")
+        if not isinstance(expected, int) or not entries or expected >= entries[0].seq:
+            return False
+        shift = entries[0].seq - expected
+        with self.cache.write() as conn:
+            cur = driver_cursor(conn)
+            for table, column in (
+                ("outbox", "seq"),
+                ("pending_fulfillments", "outbox_seq"),
+                ("pending_inventory", "outbox_seq"),
+            ):
+                cur.execute(f"UPDATE {table} SET {column} = -{column}")  # noqa: S608
+                cur.execute(f"UPDATE {table} SET {column} = -{column} - ?", (shift,))  # noqa: S608
+            last = cur.execute("SELECT coalesce(max(seq), ?) FROM outbox", (expected - 1,))
+            state.put(conn, Key.LAST_COMMAND_SEQ, int(last.fetchone()[0]))
+        return True
+
+    # --- both ----------------------------------------------------------------------------
+
+    def sync_once(self) -> tuple[PushResult, int]:
+        """Push what is queued, then pull to the end of the feed."""
+        if self.needs_snapshot():
+            self.initial_sync()
+        pushed = self.push_all()
+        pulled = self.catch_up()
+        return pushed, pulled
