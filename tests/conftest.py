@@ -72,9 +72,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is None:
         return
-    ran = [
-        r for r in reporter.stats.get("passed", []) if "postgres" in getattr(r, "keywords", {})
-    ]
+    ran = [r for r in reporter.stats.get("passed", []) if "postgres" in getattr(r, "keywords", {})]
     skipped = [
         r for r in reporter.stats.get("skipped", []) if "postgres" in getattr(r, "keywords", {})
     ]

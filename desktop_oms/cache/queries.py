@@ -1,0 +1,533 @@
+"""What the station's views read: queues, an order, products, stock, stores, staff, conflicts.
+
+Every query runs on the ``sqlite3`` cursor of the caller's (read) transaction, uses an
+index for its filter, and returns light rows (NamedTuples and frozen dataclasses), never
+ORM objects. Fulfillments and stock are read through the overlay views, so a command in
+flight shows its predicted effect. Timestamps are canonical UTC text (see ``rows``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from typing import Any, Literal, NamedTuple
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.engine import Connection
+
+from desktop_oms.cache import state
+from desktop_oms.cache.db import driver_cursor
+from desktop_oms.cache.outbox import COLUMNS as OUTBOX_COLUMNS
+from desktop_oms.cache.outbox import OutboxEntry, entry_from_row
+from desktop_oms.cache.rows import fold, utc_text
+from desktop_oms.domain.errors import InvalidCode
+from desktop_oms.domain.geo import haversine_km
+from desktop_oms.domain.identifiers import BadgeCode, Gs1Code, GtinCode, parse_code
+
+PickupTab = Literal["ready", "preparing", "handed_over_today", "expiring"]
+FulfilTab = Literal["open", "in_progress", "packed"]
+
+#: Rank search hits by relevance only when at most this many products match.
+RANK_LIMIT = 1000
+#: How far ahead the "expiring" pickup tab looks.
+EXPIRING_WITHIN = timedelta(hours=24)
+
+
+class QueueRow(NamedTuple):
+    """One fulfillment in a queue; ``pending`` while a command on it awaits the server."""
+
+    id: int
+    order_number: str
+    method: str
+    status: str
+    customer_name: str
+    customer_phone: str
+    promised_at: str | None
+    pickup_deadline: str | None
+    bin: str | None
+    items: int
+    updated_at: str
+    fraud_state: str
+    version: int
+    order_version: int
+    pending: bool
+
+
+_QUEUE_SELECT = (
+    "SELECT id, order_number, method, status, customer_name, customer_phone, promised_at, "
+    "pickup_deadline, bin, items, updated_at, fraud_state, version, order_version, pending "
+    "FROM v_fulfillments WHERE "
+)
+
+
+def _queue_rows(cur: sqlite3.Cursor, sql: str, params: dict[str, Any]) -> list[QueueRow]:
+    make = QueueRow._make
+    return [make((*r[:-1], r[-1] == 1)) for r in cur.execute(sql, params)]
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere (``%``, ``_`` and ``\\`` taken literally)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+_SEARCH = " AND search_text LIKE :p ESCAPE '\\'"
+
+
+def _store_midnight(cur: sqlite3.Cursor, store_id: int, now: datetime) -> datetime:
+    row = cur.execute("SELECT timezone FROM stores WHERE id = ?", (store_id,)).fetchone()
+    try:
+        tz = ZoneInfo(row[0]) if row is not None else UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        tz = UTC
+    local = now.astimezone(tz)
+    return datetime.combine(local.date(), time(0), tz)
+
+
+def pickup_queue(
+    conn: Connection,
+    store_id: int,
+    tab: PickupTab,
+    search: str | None,
+    now: datetime,
+) -> list[QueueRow]:
+    """The counter's pickups collected at ``store_id``, one tab, optionally searched."""
+    # ready: by customer name; preparing (not yet ready): by promised time;
+    # handed_over_today (since the store's local midnight): newest first;
+    # expiring (ready, deadline within EXPIRING_WITHIN or past): by deadline.
+    cur = driver_cursor(conn)
+    params: dict[str, Any] = {"store": store_id}
+    base = _QUEUE_SELECT + "pickup_store_id = :store"
+    if tab == "ready":
+        where, order = " AND status = 'ready_for_pickup'", " ORDER BY customer_name, id"
+    elif tab == "preparing":
+        where = " AND status IN ('open', 'picking', 'packed', 'in_transit', 'arrived')"
+        order = " ORDER BY promised_at IS NULL, promised_at, id"
+    elif tab == "handed_over_today":
+        where = " AND status = 'handed_over' AND updated_at >= :since"
+        order = " ORDER BY updated_at DESC, id"
+        params["since"] = utc_text(_store_midnight(cur, store_id, now))
+    elif tab == "expiring":
+        where = " AND status = 'ready_for_pickup' AND pickup_deadline <= :until"
+        order = " ORDER BY pickup_deadline, id"
+        params["until"] = utc_text(now + EXPIRING_WITHIN)
+    else:
+        raise ValueError(f"unknown pickup tab {tab!r}")
+    if search and search.strip():
+        where += _SEARCH
+        params["p"] = _like(fold(search.strip()))
+    return _queue_rows(cur, base + where + order, params)
+
+
+_FULFIL_STATUS = {"open": "open", "in_progress": "picking", "packed": "packed"}
+
+
+def fulfil_queue(
+    conn: Connection, store_id: int, tab: FulfilTab, method: str | None = None
+) -> list[QueueRow]:
+    """The back room's work at ``store_id``: open, being picked, or packed; by promised time."""
+    if tab not in _FULFIL_STATUS:
+        raise ValueError(f"unknown fulfil tab {tab!r}")
+    params: dict[str, Any] = {"store": store_id, "status": _FULFIL_STATUS[tab]}
+    where = "store_id = :store AND status = :status"
+    if method is not None:
+        where += " AND method = :method"
+        params["method"] = method
+    sql = _QUEUE_SELECT + where + " ORDER BY promised_at IS NULL, promised_at, id"
+    return _queue_rows(driver_cursor(conn), sql, params)
+
+
+@dataclass(frozen=True, slots=True)
+class FulfillmentView:
+    """One fulfillment of an order as the station sees it (predicted while pending)."""
+
+    id: int
+    status: str
+    method: str
+    store_id: int
+    destination_store_id: int | None
+    version: int
+    pending: bool
+    outbox_seq: int | None
+    doc: dict[str, Any]
+
+
+class ConflictRow(NamedTuple):
+    """A command the server refused, why, and the server's state that won."""
+
+    id: int
+    outbox_seq: int
+    command: dict[str, Any]
+    code: str
+    message: str
+    current: list[dict[str, Any]]
+    created_at: str
+    acknowledged_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OrderDetail:
+    """An order at this station: its fulfillments, queued commands and open conflicts."""
+
+    order_number: str
+    fulfillments: list[FulfillmentView]
+    commands: list[OutboxEntry]
+    conflicts: list[ConflictRow]
+
+
+def _conflict(row: tuple[Any, ...]) -> ConflictRow:
+    return ConflictRow(
+        row[0], row[1], json.loads(row[2]), row[3], row[4], json.loads(row[5]), row[6], row[7]
+    )
+
+
+_CONFLICT_SELECT = (
+    "SELECT id, outbox_seq, command, code, message, current, created_at, acknowledged_at "
+    "FROM conflicts "
+)
+
+
+def order_detail(conn: Connection, order_number: str) -> OrderDetail | None:
+    """An order's fulfillments here (with pending state), its queued commands and conflicts."""
+    cur = driver_cursor(conn)
+    views = [
+        FulfillmentView(r[0], r[1], r[2], r[3], r[4], r[5], r[6] == 1, r[7], json.loads(r[8]))
+        for r in cur.execute(
+            "SELECT id, status, method, store_id, destination_store_id, version, pending, "
+            "outbox_seq, doc FROM v_fulfillments WHERE order_number = ? ORDER BY id",
+            (order_number,),
+        )
+    ]
+    if not views:
+        return None
+    targets = json.dumps([f"order:{order_number}", *(f"fulfillment:{v.id}" for v in views)])
+    commands = [
+        entry_from_row(r)
+        for r in cur.execute(
+            f"SELECT {OUTBOX_COLUMNS} FROM outbox "  # noqa: S608 - constant columns
+            "WHERE target_kind || ':' || target_key IN (SELECT value FROM json_each(?)) "
+            "ORDER BY seq",
+            (targets,),
+        )
+    ]
+    found = [
+        _conflict(r)
+        for r in cur.execute(
+            _CONFLICT_SELECT  # noqa: S608 - constant SQL
+            + "WHERE acknowledged_at IS NULL AND "
+            "json_extract(command, '$.target_kind') || ':' || "
+            "json_extract(command, '$.target_key') IN (SELECT value FROM json_each(?)) "
+            "ORDER BY id",
+            (targets,),
+        )
+    ]
+    return OrderDetail(order_number, views, commands, found)
+
+
+# --- products ----------------------------------------------------------------------------
+
+
+class ProductRow(NamedTuple):
+    """A catalogue product; ``attributes`` is JSON text (see :meth:`attribute_map`)."""
+
+    sku: str
+    name: str
+    department: str
+    price_minor: int
+    currency: str
+    attributes: str
+    image_ref: str | None
+    version: int
+
+    def attribute_map(self) -> dict[str, str]:
+        """The attributes as a dict."""
+        value: dict[str, str] = json.loads(self.attributes)
+        return value
+
+
+_PRODUCT_SELECT = (
+    "SELECT p.sku, p.name, p.department, p.price_minor, p.currency, p.attributes, p.image_ref, "
+    "p.version"
+)
+_BY_IDENTIFIER = (
+    _PRODUCT_SELECT + " FROM identifiers i JOIN products p ON p.sku = i.sku WHERE i.value = ?"
+)
+_BY_SKU = _PRODUCT_SELECT + " FROM products p WHERE p.sku = ?"
+
+
+def product_by_identifier(conn: Connection, raw_code: str) -> ProductRow | None:
+    """The product a scanned or typed code names: a GTIN/UPC-E/GS1 code, a store code, a SKU."""
+    cur = driver_cursor(conn)
+    keys: tuple[str, ...] = ()
+    try:
+        code = parse_code(raw_code)
+    except InvalidCode:
+        code = None
+    if isinstance(code, GtinCode):
+        keys = code.lookup_keys
+    elif isinstance(code, Gs1Code):
+        keys = (code.gtin14,)
+    elif code is not None:
+        return None  # an order, bin or badge code names no product
+    for key in keys:
+        row = cur.execute(_BY_IDENTIFIER, (key,)).fetchone()
+        if row is not None:
+            return ProductRow(*row)
+    text = raw_code.strip()
+    for candidate in dict.fromkeys((text, text.upper())):
+        for sql in (_BY_IDENTIFIER, _BY_SKU):
+            row = cur.execute(sql, (candidate,)).fetchone()
+            if row is not None:
+                return ProductRow(*row)
+    return None
+
+
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _prefix_search(cur: sqlite3.Cursor, text: str, limit: int) -> list[ProductRow]:
+    """Products whose name or SKU starts with a 1-2 character ``text`` (index range scans)."""
+    pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    found = [
+        ProductRow(*r)
+        for r in cur.execute(
+            _PRODUCT_SELECT
+            + " FROM products p WHERE p.name LIKE ? ESCAPE '\\' ORDER BY p.name LIMIT ?",
+            (pattern, limit),
+        )
+    ]
+    if len(found) < limit:
+        seen = {r.sku for r in found}
+        low = text.upper()
+        for r in cur.execute(
+            _PRODUCT_SELECT
+            + " FROM products p WHERE p.sku >= ? AND p.sku < ? ORDER BY p.sku LIMIT ?",
+            (low, low + "\U0010ffff", limit),
+        ):
+            if r[0] not in seen and len(found) < limit:
+                found.append(ProductRow(*r))
+    return found
+
+
+def _relevance(query: str, first_word: str) -> Callable[[ProductRow], tuple[int, int, str]]:
+    """Sort key of a few hits: the SKU itself, name prefix, word prefix; short names first."""
+
+    def key(p: ProductRow) -> tuple[int, int, str]:
+        """Grade, name length, SKU: lower sorts first."""
+        name = p.name.lower()
+        if p.sku.lower() == query:
+            grade = 0
+        elif name.startswith(query):
+            grade = 1
+        elif name.startswith(first_word) or f" {first_word}" in name:
+            grade = 2
+        else:
+            grade = 3
+        return (grade, len(name), p.sku)
+
+    return key
+
+
+def _text_of(p: ProductRow, attribute_values: str) -> str:
+    return f"{p.sku} {p.name} {p.department} {attribute_values}".lower()
+
+
+def search_products(conn: Connection, text: str, limit: int = 50) -> list[ProductRow]:
+    """Products containing every typed word (trigram FTS); ranked only when hits are few."""
+    # Words of 3+ characters are substrings of SKU, name, department, attribute values or
+    # identifiers (FTS5 trigram). Input under 3 characters is a prefix search over name and
+    # SKU (trigrams need 3); short words next to longer ones filter the hits; input of only
+    # short words is one substring ("xl m"). Over RANK_LIMIT hits the first ones come
+    # unranked: ranking a short, frequent term over a large table is slow.
+    query = text.strip()
+    if not query:
+        return []
+    cur = driver_cursor(conn)
+    if len(query) < 3:
+        return _prefix_search(cur, query, limit)
+    words = query.lower().split()
+    long_words = [w for w in words if len(w) >= 3]
+    if long_words:
+        match = " AND ".join(_phrase(w) for w in long_words)
+        short = [w for w in words if len(w) < 3]
+    else:
+        match, short = _phrase(query), []
+    hits = [
+        rowid
+        for (rowid,) in cur.execute(
+            "SELECT rowid FROM product_fts WHERE product_fts MATCH ? LIMIT ?",
+            (match, RANK_LIMIT + 1),
+        )
+    ]
+    if len(hits) <= RANK_LIMIT:
+        found = []
+        for r in cur.execute(
+            _PRODUCT_SELECT  # noqa: S608 - constant SQL
+            + ", p.attribute_values FROM products p "
+            "WHERE p.rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(hits),),
+        ):
+            product = ProductRow._make(r[:8])
+            if not short or all(w in _text_of(product, r[8]) for w in short):
+                found.append(product)
+        found.sort(key=_relevance(query.lower(), words[0]))
+        return found[:limit]
+    filters = "".join(
+        " AND instr(lower(p.sku || ' ' || p.name || ' ' || p.department || ' ' || "
+        "p.attribute_values), ?) > 0"
+        for _ in short
+    )
+    sql = (
+        _PRODUCT_SELECT + " FROM product_fts f JOIN products p ON p.rowid = f.rowid "
+        "WHERE product_fts MATCH ?" + filters + " LIMIT ?"
+    )
+    return [ProductRow._make(r) for r in cur.execute(sql, (match, *short, limit))]
+
+
+# --- stock, stores, staff ----------------------------------------------------------------
+
+
+class StockRow(NamedTuple):
+    """Stock of one SKU at one store; ``available`` = on hand - reserved - safety, >= 0."""
+
+    store_id: int
+    store_code: str | None
+    store_name: str | None
+    on_hand: int
+    reserved: int
+    safety_stock: int
+    available: int
+    version: int
+    pending: bool
+    distance_km: float | None
+
+
+def inventory_for(conn: Connection, sku: str) -> list[StockRow]:
+    """Stock of ``sku`` at each store the station mirrors: its own first, then nearest first."""
+    cur = driver_cursor(conn)
+    own = state.store_id(conn)
+    origin = None
+    if own is not None:
+        origin = cur.execute(
+            "SELECT latitude, longitude FROM stores WHERE id = ?", (own,)
+        ).fetchone()
+    out: list[StockRow] = []
+    for r in cur.execute(
+        "SELECT v.store_id, s.code, s.name, v.on_hand, v.reserved, v.safety_stock, v.version, "
+        "v.pending, s.latitude, s.longitude FROM v_inventory v "
+        "LEFT JOIN stores s ON s.id = v.store_id WHERE v.sku = ?",
+        (sku,),
+    ):
+        distance = None
+        if origin is not None and r[8] is not None:
+            distance = haversine_km(origin[0], origin[1], r[8], r[9])
+        available = max(0, r[3] - r[4] - r[5])
+        out.append(
+            StockRow(r[0], r[1], r[2], r[3], r[4], r[5], available, r[6], r[7] == 1, distance)
+        )
+    out.sort(
+        key=lambda s: (
+            s.store_id != own,
+            s.distance_km if s.distance_km is not None else float("inf"),
+            s.store_id,
+        )
+    )
+    return out
+
+
+class NearbyStore(NamedTuple):
+    """A store near another one."""
+
+    id: int
+    code: str
+    name: str
+    city: str
+    distance_km: float
+
+
+def nearby_stores(conn: Connection, store_id: int, limit: int = 5) -> list[NearbyStore]:
+    """The ``limit`` stores nearest to ``store_id`` (great-circle distance; not DCs, not itself)."""
+    cur = driver_cursor(conn)
+    origin = cur.execute(
+        "SELECT latitude, longitude FROM stores WHERE id = ?", (store_id,)
+    ).fetchone()
+    if origin is None:
+        return []
+    found = [
+        NearbyStore(r[0], r[1], r[2], r[3], haversine_km(origin[0], origin[1], r[4], r[5]))
+        for r in cur.execute(
+            "SELECT id, code, name, city, latitude, longitude FROM stores "
+            "WHERE kind = 'store' AND id != ?",
+            (store_id,),
+        )
+    ]
+    found.sort(key=lambda s: (s.distance_km, s.id))
+    return found[:limit]
+
+
+class StaffRow(NamedTuple):
+    """A staff member of the station's store, with the offline PIN verifier."""
+
+    id: int
+    store_id: int | None
+    username: str
+    display_name: str
+    role: str
+    badge_id: str | None
+    verifier: str
+    active: bool
+
+
+_STAFF_SELECT = (
+    "SELECT id, store_id, username, display_name, role, badge_id, verifier, active FROM staff "
+)
+
+
+def staff_by_login(conn: Connection, login: str) -> StaffRow | None:
+    """A staff member by username (any case), badge id, or a scanned badge code."""
+    text = login.strip()
+    if not text:
+        return None
+    badge = text
+    if text[:6].upper() == "OMS:S:":
+        try:
+            code = parse_code(text)
+        except InvalidCode:
+            return None
+        if isinstance(code, BadgeCode):
+            badge = code.badge_id
+    cur = driver_cursor(conn)
+    for sql, value in (
+        (_STAFF_SELECT + "WHERE username = ?", text),
+        (_STAFF_SELECT + "WHERE badge_id = ?", badge),
+    ):
+        row = cur.execute(sql, (value,)).fetchone()
+        if row is not None:
+            return StaffRow._make((*row[:7], bool(row[7])))
+    return None
+
+
+def conflicts(conn: Connection, unacknowledged_only: bool = True) -> list[ConflictRow]:
+    """The conflict inbox, oldest first."""
+    where = "WHERE acknowledged_at IS NULL" if unacknowledged_only else ""
+    return [
+        _conflict(r) for r in driver_cursor(conn).execute(_CONFLICT_SELECT + where + " ORDER BY id")
+    ]
+
+
+def outbox_length(conn: Connection) -> int:
+    """How many commands wait for the server."""
+    return int(driver_cursor(conn).execute("SELECT count(*) FROM outbox").fetchone()[0])
+
+
+def reason_codes(conn: Connection, kind: str) -> list[tuple[str, str]]:
+    """The ``(code, label)`` reasons staff may pick for one kind of decision."""
+    return list(
+        driver_cursor(conn).execute(
+            "SELECT code, label FROM reason_codes WHERE kind = ? ORDER BY rowid", (kind,)
+        )
+    )
