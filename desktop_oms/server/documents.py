@@ -66,16 +66,22 @@ def inventory_key(store_id: int, sku: str) -> str:
 
 
 def inventory_docs(conn: Connection, keys: Sequence[str]) -> list[Doc]:
-    """Stock documents by ``store_id:sku`` key."""
-    pairs = [(int(k.split(":", 1)[0]), k.split(":", 1)[1]) for k in keys]
+    """Stock documents by ``store_id:sku`` key (grouped per store so the primary key is used)."""
+    by_store: dict[int, list[str]] = defaultdict(list)
+    for key in keys:
+        store_text, sku = key.split(":", 1)
+        by_store[int(store_text)].append(sku)
     c = t.inventory.c
     docs = []
-    for r in conn.execute(
-        sa.select(c.store_id, c.sku, c.on_hand, c.reserved, c.safety_stock, c.version).where(
-            sa.tuple_(c.store_id, c.sku).in_(pairs)
-        )
-    ):
-        docs.append(Doc(inventory_key(r.store_id, r.sku), "upsert", dict(r._mapping), r.store_id))
+    for store_id, skus in by_store.items():
+        for r in conn.execute(
+            sa.select(c.store_id, c.sku, c.on_hand, c.reserved, c.safety_stock, c.version).where(
+                c.store_id == store_id, c.sku.in_(skus)
+            )
+        ):
+            docs.append(
+                Doc(inventory_key(r.store_id, r.sku), "upsert", dict(r._mapping), r.store_id)
+            )
     return docs
 
 
