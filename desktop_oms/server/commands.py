@@ -38,10 +38,10 @@ from desktop_oms.domain.status import (
 from desktop_oms.protocol import commands as args_mod
 from desktop_oms.protocol.base import WireModel
 from desktop_oms.protocol.sync import Kind
-from desktop_oms.server import feed, notify
+from desktop_oms.server import feed, notify, reservations
 from desktop_oms.server import schema as t
 from desktop_oms.server.db import Database
-from desktop_oms.server.documents import inventory_key, order_fulfillment_ids
+from desktop_oms.server.documents import order_fulfillment_ids
 
 M = FulfillmentMethod
 S = FulfillmentStatus
@@ -146,70 +146,17 @@ def _bump_order(ctx: Context, order_id: int, **values: Any) -> None:
 # --- stock effects -------------------------------------------------------------------
 
 
-def _touch_stock(ctx: Context, store_id: int, sku: str) -> None:
-    feed.touch(ctx.conn, Kind.INVENTORY, inventory_key(store_id, sku))
-
-
-def move_stock(
-    conn: Connection,
-    store_id: int,
-    sku: str,
-    *,
-    on_hand: int = 0,
-    reserved: int = 0,
-    kind: str,
-    now: datetime,
-) -> int:
-    """Change a stock level by deltas, recording on-hand movements; the new version."""
-    inv = t.inventory.c
-    if (
-        conn.execute(sa.select(inv.version).where(inv.store_id == store_id, inv.sku == sku)).first()
-        is None
-    ):
-        conn.execute(
-            sa.insert(t.inventory).values(
-                store_id=store_id,
-                sku=sku,
-                on_hand=0,
-                reserved=0,
-                safety_stock=0,
-                daily_sales=0.0,
-                version=0,
-            )
-        )
-    version = conn.execute(
-        sa.update(t.inventory)
-        .where(inv.store_id == store_id, inv.sku == sku)
-        .values(
-            on_hand=inv.on_hand + on_hand,
-            reserved=sa.case((inv.reserved + reserved < 0, 0), else_=inv.reserved + reserved),
-            version=inv.version + 1,
-        )
-        .returning(inv.version)
-    ).scalar_one()
-    if on_hand:
-        conn.execute(
-            sa.insert(t.stock_movements).values(
-                store_id=store_id, sku=sku, delta=on_hand, kind=kind, version=version, at=now
-            )
-        )
-    feed.touch(conn, Kind.INVENTORY, inventory_key(store_id, sku))
-    return int(version)
-
-
 def _release(ctx: Context, store_id: int, sku: str, qty: int) -> None:
-    if qty > 0:
-        move_stock(ctx.conn, store_id, sku, reserved=-qty, kind="release", now=ctx.now)
+    reservations.release(ctx.conn, store_id, sku, qty)
 
 
 def _consume(ctx: Context, store_id: int, sku: str, qty: int) -> None:
-    if qty > 0:
-        move_stock(ctx.conn, store_id, sku, on_hand=-qty, reserved=-qty, kind="sold", now=ctx.now)
+    reservations.consume(ctx.conn, store_id, sku, qty, now=ctx.now)
 
 
 def _receive_goods(ctx: Context, store_id: int, sku: str, qty: int) -> None:
     if qty > 0:
-        move_stock(ctx.conn, store_id, sku, on_hand=qty, kind="returned", now=ctx.now)
+        reservations.add_on_hand(ctx.conn, store_id, sku, qty, kind="returned", now=ctx.now)
 
 
 def _goods_left_source(row: Any) -> bool:
@@ -644,7 +591,9 @@ def _adjust(ctx: Context, key: str, args: WireModel, base_version: int | None) -
         delta = args.quantity + int(moved) - on_hand
     if on_hand + delta < 0:
         raise InsufficientStock(f"stock of {sku} cannot go below zero (on hand {on_hand})")
-    move_stock(ctx.conn, store_id, sku, on_hand=delta, kind=f"adjust:{args.reason}", now=ctx.now)
+    reservations.add_on_hand(
+        ctx.conn, store_id, sku, delta, kind=f"adjust:{args.reason}", now=ctx.now
+    )
     _audit(
         ctx,
         "inventory",

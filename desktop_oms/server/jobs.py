@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import UTC, datetime
 from collections.abc import Callable
 
 from desktop_oms.server import feed, notify
@@ -44,7 +45,27 @@ def purge_auth(services: Services) -> int:
         return purge_auth_records(conn, services.config)
 
 
-JOBS: tuple[Job, ...] = (send_notices, expire_pickups, compact_feed, purge_auth)
+def purge_idempotency(services: Services) -> int:
+    """Forget idempotency records older than the feed's retention window."""
+    import sqlalchemy as sa
+
+    from desktop_oms.server import schema
+
+    cutoff = datetime.now(UTC) - services.config.feed_retention
+    with services.db.write() as conn:
+        done = conn.execute(
+            sa.delete(schema.idempotency_keys).where(schema.idempotency_keys.c.created_at < cutoff)
+        )
+        return int(done.rowcount or 0)
+
+
+JOBS: tuple[Job, ...] = (
+    send_notices,
+    expire_pickups,
+    compact_feed,
+    purge_auth,
+    purge_idempotency,
+)
 
 
 class JobRunner:

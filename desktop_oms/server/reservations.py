@@ -203,3 +203,39 @@ def store_availability(
         entries.append((distance if distance is not None else 0.0, entry))
     entries.sort(key=lambda pair: pair[0])  # stable: store code order among equals
     return AvailabilityOut(sku=sku, name=name, stores=[e for _, e in entries[:limit]])
+
+
+def add_on_hand(
+    conn: Connection, store_id: int, sku: str, delta: int, *, kind: str, now: datetime
+) -> int:
+    """Change on-hand stock by ``delta`` (counts, returns, found goods), recording the
+    movement with the stock level's new version; creates the level if the store had none."""
+    exists = conn.execute(
+        sa.select(_inv.version).where(_inv.store_id == store_id, _inv.sku == sku)
+    ).first()
+    if exists is None:
+        conn.execute(
+            sa.insert(t.inventory).values(
+                store_id=store_id,
+                sku=sku,
+                on_hand=0,
+                reserved=0,
+                safety_stock=0,
+                daily_sales=0.0,
+                version=0,
+            )
+        )
+    version = conn.execute(
+        sa.update(t.inventory)
+        .where(_inv.store_id == store_id, _inv.sku == sku)
+        .values(on_hand=_inv.on_hand + delta, version=_inv.version + 1)
+        .returning(_inv.version)
+    ).scalar_one()
+    if delta:
+        conn.execute(
+            sa.insert(t.stock_movements).values(
+                store_id=store_id, sku=sku, delta=delta, kind=kind, version=version, at=now
+            )
+        )
+    feed.touch(conn, Kind.INVENTORY, inventory_key(store_id, sku))
+    return int(version)
