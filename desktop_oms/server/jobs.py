@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import UTC, datetime
 from collections.abc import Callable
+from datetime import UTC, datetime
 
-from desktop_oms.server import feed, notify
+import sqlalchemy as sa
+
+from desktop_oms.server import feed, notify, schema
 from desktop_oms.server.services import Services
 
 log = logging.getLogger(__name__)
@@ -47,10 +49,6 @@ def purge_auth(services: Services) -> int:
 
 def purge_idempotency(services: Services) -> int:
     """Forget idempotency records older than the feed's retention window."""
-    import sqlalchemy as sa
-
-    from desktop_oms.server import schema
-
     cutoff = datetime.now(UTC) - services.config.feed_retention
     with services.db.write() as conn:
         done = conn.execute(

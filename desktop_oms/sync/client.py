@@ -8,11 +8,18 @@ becomes :class:`MalformedReply`, so the caller applies nothing from it.
 from __future__ import annotations
 
 import json
+import socket
+import threading
+import weakref
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
 import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from requests.adapters import HTTPAdapter
+from requests.exceptions import ContentDecodingError
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from desktop_oms.protocol import API_PREFIX
 from desktop_oms.protocol.auth import EnrolOut, EnrolRequest, SignInRequest, TokenOut
@@ -67,8 +74,90 @@ def check_rows(kind: Kind, columns: Sequence[str], rows: Sequence[Sequence[Any]]
                 )
 
 
+class _InFlight:
+    """The client's open connections, so :meth:`ServerClient.close` can abort a long-poll."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._conns: weakref.WeakSet[HTTPConnection] = weakref.WeakSet()
+        self.closed = False
+
+    def add(self, conn: HTTPConnection) -> None:
+        """Track a freshly connected connection (or drop it when the client is closed)."""
+        with self._lock:
+            if not self.closed:
+                self._conns.add(conn)
+                return
+        conn.close()
+        raise ConnectionAbortedError("the sync client was closed")
+
+    def abort(self) -> None:
+        """Shut every tracked socket down: a request blocked on it fails at once."""
+        with self._lock:
+            self.closed = True
+            conns = list(self._conns)
+        for conn in conns:
+            sock = conn.sock
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass  # already closed by its own thread
+
+
+def _adapter(in_flight: _InFlight) -> HTTPAdapter:
+    """A requests adapter whose connections register with ``in_flight`` when they connect."""
+
+    class Conn(HTTPConnection):
+        def connect(self) -> None:
+            super().connect()
+            in_flight.add(self)
+
+    class TlsConn(HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            in_flight.add(self)
+
+    class Pool(HTTPConnectionPool):
+        ConnectionCls = Conn
+
+    class TlsPool(HTTPSConnectionPool):
+        ConnectionCls = TlsConn
+
+    class Adapter(HTTPAdapter):
+        def init_poolmanager(
+            self, connections: int, maxsize: int, block: bool = False, **pool_kwargs: Any
+        ) -> None:
+            super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
+            self.poolmanager.pool_classes_by_scheme = {"http": Pool, "https": TlsPool}
+
+    return Adapter()
+
+
+def _why(exc: requests.RequestException) -> str:
+    """A short, human reason for a failed request."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return "the connection timed out"
+    if isinstance(exc, requests.ReadTimeout):
+        return "it did not answer in time"
+    if isinstance(exc, (requests.exceptions.ChunkedEncodingError, ContentDecodingError)):
+        return "the connection dropped in the middle of the answer"
+    if isinstance(exc, requests.ConnectionError):
+        text = str(exc)
+        if "refused" in text.lower():
+            return "the connection was refused (is the server running?)"
+        if "resolve" in text.lower() or "name or service" in text.lower():
+            return "its host name could not be resolved"
+        return "the connection failed or was closed"
+    return exc.__class__.__name__
+
+
 class ServerClient:
-    """One server, one bearer token; thread-safe enough for one caller at a time per method."""
+    """One server, one bearer token; thread-safe enough for one caller at a time per method.
+
+    :meth:`close` aborts requests in flight (a long-poll ends at once with
+    :class:`ServerUnavailable`), so a sync loop stops promptly.
+    """
 
     def __init__(
         self,
@@ -81,14 +170,24 @@ class ServerClient:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.timeout = timeout
+        self._in_flight = _InFlight()
         self.session = requests.Session()
+        adapter = _adapter(self._in_flight)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
         self.session.verify = verify
         self.session.headers["Accept-Encoding"] = "gzip"
         self.session.headers["User-Agent"] = "desktop-oms-station"
 
     def close(self) -> None:
-        """Close pooled connections."""
+        """Abort requests in flight and close pooled connections; the client is done."""
+        self._in_flight.abort()
         self.session.close()
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called."""
+        return self._in_flight.closed
 
     def _request(
         self,
@@ -109,6 +208,8 @@ class ServerClient:
             data = body.model_dump_json(exclude_none=False).encode()
             headers["Content-Type"] = "application/json"
         url = f"{self.base_url}{API_PREFIX}{path}"
+        if self.closed:
+            raise ServerUnavailable("the sync client was closed")
         try:
             resp = self.session.request(
                 method,
@@ -120,12 +221,17 @@ class ServerClient:
             )
             content = resp.content  # reads the whole body: a cut-off body raises here
         except requests.RequestException as exc:
-            raise ServerUnavailable(f"the server did not answer: {exc.__class__.__name__}") from exc
+            raise ServerUnavailable(
+                f"the server at {self.base_url} is unreachable ({method} {path}): {_why(exc)}"
+            ) from exc
         try:
             payload = json.loads(content) if content else None
         except ValueError:
             if resp.status_code >= 500:
-                raise ServerUnavailable(f"the server failed (HTTP {resp.status_code})") from None
+                raise ServerUnavailable(
+                    f"the server at {self.base_url} failed (HTTP {resp.status_code} "
+                    f"to {method} {path})"
+                ) from None
             raise MalformedReply(
                 f"the server's answer to {method} {path} is not valid JSON "
                 f"(HTTP {resp.status_code}, {len(content)} bytes)"
@@ -140,7 +246,9 @@ class ServerClient:
             err = ErrorEnvelope.model_validate(payload).error
         except ValidationError:
             if status >= 500:
-                raise ServerUnavailable(f"the server failed (HTTP {status})") from None
+                raise ServerUnavailable(
+                    f"the server at {self.base_url} failed (HTTP {status} to {method} {path})"
+                ) from None
             raise MalformedReply(
                 f"HTTP {status} from {method} {path} without an error body"
             ) from None
@@ -176,6 +284,10 @@ class ServerClient:
             "POST", "/stations/enrol", body=EnrolRequest(name=name), token=staff_token
         )
         return self._parse(EnrolOut, payload, "enrolment answer")
+
+    def sign_out(self, staff_token: str) -> None:
+        """End a staff session (its token stops working on every worker)."""
+        self._request("POST", "/auth/sign-out", token=staff_token)
 
     # --- sync ----------------------------------------------------------------------------
 
