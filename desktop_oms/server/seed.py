@@ -56,7 +56,7 @@ from desktop_oms.protocol.intake import (
     OrderOut,
     PaymentIn,
 )
-from desktop_oms.protocol.sync import Kind
+from desktop_oms.protocol.sync import SNAPSHOT_COLUMNS, Kind
 from desktop_oms.server import feed
 from desktop_oms.server import schema as t
 from desktop_oms.server.auth import TokenKind, create_channel, create_staff, new_token
@@ -363,17 +363,9 @@ class Catalogue:
     popularity: array[float] = field(default_factory=lambda: array("d"))
 
 
-PRODUCT_COLUMNS = (
-    "sku",
-    "name",
-    "department",
-    "price_minor",
-    "currency",
-    "attributes",
-    "image_ref",
-    "version",
-)
-IDENTIFIER_COLUMNS = ("value", "kind", "sku")
+#: The products and identifiers tables are loaded in the snapshot's column order.
+PRODUCT_COLUMNS = SNAPSHOT_COLUMNS[Kind.PRODUCT]
+IDENTIFIER_COLUMNS = SNAPSHOT_COLUMNS[Kind.IDENTIFIER]
 INVENTORY_COLUMNS = (
     "store_id",
     "sku",
