@@ -7,15 +7,18 @@ becomes :class:`MalformedReply`, so the caller applies nothing from it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
 import weakref
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import SchemaError, SchemaValidator
 from requests.adapters import HTTPAdapter
 from requests.exceptions import ContentDecodingError
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -43,6 +46,10 @@ from desktop_oms.sync.errors import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+
+#: Snapshot pages and pushes may take this many times the client's timeout to answer
+#: (60 s with the default 15 s); a long-poll gets its wait plus the timeout.
+BULK_FACTOR = 4
 
 _ROW_TYPES: dict[Kind, tuple[tuple[type, ...], ...]] = {
     Kind.STORE: ((int,), (dict,)),
@@ -74,6 +81,117 @@ def check_rows(kind: Kind, columns: Sequence[str], rows: Sequence[Sequence[Any]]
                 )
 
 
+@dataclass(frozen=True, slots=True)
+class RawFeed:
+    """A feed page whose changes are the validated JSON dicts (``seq, kind, key, op, data``)."""
+
+    cursor: str
+    changes: list[dict[str, Any]]
+    more: bool
+    last_seq: int
+
+
+def _not_json(method: str, path: str, content: bytes, status: int = 200) -> MalformedReply:
+    return MalformedReply(
+        f"the server's answer to {method} {path} is not valid JSON "
+        f"(HTTP {status}, {len(content)} bytes)"
+    )
+
+
+def _malformed(exc: ValidationError, what: str, content: bytes | None = None) -> MalformedReply:
+    """The MalformedReply naming the first place where an answer breaks its schema."""
+    first = exc.errors()[0]
+    if first["type"] == "json_invalid" and content is not None:
+        return _not_json("GET", "/sync/feed", content)
+    where = ".".join(str(p) for p in first["loc"])
+    return MalformedReply(f"malformed {what} from the server: {where}: {first['msg']}")
+
+
+# --- feed pages as dicts -------------------------------------------------------------------
+
+#: Core-schema types a model may be built from for :func:`dict_validator` to mirror it.
+_PLAIN_TYPES = frozenset(
+    {
+        "any",
+        "bool",
+        "bytes",
+        "date",
+        "datetime",
+        "decimal",
+        "default",
+        "definition-ref",
+        "definitions",
+        "dict",
+        "enum",
+        "float",
+        "int",
+        "list",
+        "literal",
+        "none",
+        "nullable",
+        "set",
+        "str",
+        "tagged-union",
+        "time",
+        "timedelta",
+        "tuple",
+        "union",
+        "uuid",
+        "model",
+        "model-fields",
+        "model-field",
+    }
+)
+#: Keys of a core schema that hold values, not schemas.
+_NOT_SCHEMAS = frozenset({"cls", "config", "metadata", "default", "expected", "serialization"})
+
+
+class _Unsupported(Exception):
+    """A model uses something (a custom validator, a root model) a dict cannot mirror."""
+
+
+def _as_dicts(schema: Any) -> Any:
+    """A pydantic core schema with every model validated into a typed dict instead."""
+    if isinstance(schema, list):
+        return [_as_dicts(s) for s in schema]
+    if not isinstance(schema, dict):
+        return schema
+    kind = schema.get("type")
+    if isinstance(kind, str) and kind not in _PLAIN_TYPES:
+        raise _Unsupported(kind)
+    if kind == "model":
+        inner = schema["schema"]
+        if schema.get("root_model") or schema.get("custom_init") or inner["type"] != "model-fields":
+            raise _Unsupported(str(schema.get("cls")))
+        config = schema.get("config", {})
+        fields = {
+            name: {
+                "type": "typed-dict-field",
+                "schema": _as_dicts(field["schema"]),
+                "required": field["schema"].get("type") != "default",
+            }
+            for name, field in inner["fields"].items()
+        }
+        out: dict[str, Any] = {"type": "typed-dict", "fields": fields, "config": config}
+        if "extra_fields_behavior" in config:
+            out["extra_behavior"] = config["extra_fields_behavior"]
+        if "ref" in schema:
+            out["ref"] = schema["ref"]
+        return out
+    return {k: v if k in _NOT_SCHEMAS else _as_dicts(v) for k, v in schema.items()}
+
+
+def dict_validator(model: type[BaseModel]) -> SchemaValidator | None:
+    """A validator with ``model``'s rules that returns dicts, or None when none can be made."""
+    try:
+        return SchemaValidator(_as_dicts(model.__pydantic_core_schema__))
+    except (_Unsupported, KeyError, TypeError, SchemaError):
+        return None
+
+
+_FEED_AS_DICTS = dict_validator(FeedPage)
+
+
 class _InFlight:
     """The client's open connections, so :meth:`ServerClient.close` can abort a long-poll."""
 
@@ -99,10 +217,8 @@ class _InFlight:
         for conn in conns:
             sock = conn.sock
             if sock is not None:
-                try:
+                with contextlib.suppress(OSError):  # already closed by its own thread
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass  # already closed by its own thread
 
 
 def _adapter(in_flight: _InFlight) -> HTTPAdapter:
@@ -155,6 +271,9 @@ def _why(exc: requests.RequestException) -> str:
 class ServerClient:
     """One server, one bearer token; thread-safe enough for one caller at a time per method.
 
+    ``timeout`` is the read timeout of an ordinary request, in seconds (connecting gets
+    at most 5 s); snapshot pages and pushes get :data:`BULK_FACTOR` times as long.
+
     :meth:`close` aborts requests in flight (a long-poll ends at once with
     :class:`ServerUnavailable`), so a sync loop stops promptly.
     """
@@ -199,6 +318,26 @@ class ServerClient:
         timeout: float | None = None,
         token: str | None = None,
     ) -> Any:
+        """One request; the decoded JSON of a 2xx answer, else the matching SyncError."""
+        content = self._exchange(
+            method, path, params=params, body=body, timeout=timeout, token=token
+        )
+        try:
+            return json.loads(content) if content else None
+        except ValueError:
+            raise _not_json(method, path, content) from None
+
+    def _exchange(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        body: BaseModel | None = None,
+        timeout: float | None = None,
+        token: str | None = None,
+    ) -> bytes:
+        """One request; the raw body of a 2xx answer, else the matching SyncError."""
         headers = {}
         bearer = self.token if token is None else token
         if bearer:
@@ -217,13 +356,15 @@ class ServerClient:
                 params=params,
                 data=data,
                 headers=headers,
-                timeout=(5.0, timeout or self.timeout),
+                timeout=(min(5.0, self.timeout), timeout or self.timeout),
             )
             content = resp.content  # reads the whole body: a cut-off body raises here
         except requests.RequestException as exc:
             raise ServerUnavailable(
                 f"the server at {self.base_url} is unreachable ({method} {path}): {_why(exc)}"
             ) from exc
+        if resp.status_code < 400:
+            return content
         try:
             payload = json.loads(content) if content else None
         except ValueError:
@@ -232,14 +373,9 @@ class ServerClient:
                     f"the server at {self.base_url} failed (HTTP {resp.status_code} "
                     f"to {method} {path})"
                 ) from None
-            raise MalformedReply(
-                f"the server's answer to {method} {path} is not valid JSON "
-                f"(HTTP {resp.status_code}, {len(content)} bytes)"
-            ) from None
-        if resp.status_code < 400:
-            return payload
+            raise _not_json(method, path, content, resp.status_code) from None
         self._raise_for(resp.status_code, payload, method, path)
-        return None  # pragma: no cover - _raise_for always raises
+        raise AssertionError("unreachable")  # pragma: no cover - _raise_for always raises
 
     def _raise_for(self, status: int, payload: Any, method: str, path: str) -> None:
         try:
@@ -265,11 +401,7 @@ class ServerClient:
         try:
             return model.model_validate(payload)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise MalformedReply(
-                f"malformed {what} from the server: {where}: {first['msg']}"
-            ) from None
+            raise _malformed(exc, what) from None
 
     # --- auth ----------------------------------------------------------------------------
 
@@ -304,7 +436,9 @@ class ServerClient:
             params["after"] = after
         if limit is not None:
             params["limit"] = limit
-        payload = self._request("GET", f"/sync/snapshot/{kind.value}", params=params, timeout=60)
+        payload = self._request(
+            "GET", f"/sync/snapshot/{kind.value}", params=params, timeout=self.timeout * BULK_FACTOR
+        )
         if not isinstance(payload, dict) or not isinstance(payload.get("rows"), list):
             raise MalformedReply(f"malformed snapshot page of {kind.value}")
         rows = payload["rows"]
@@ -318,22 +452,54 @@ class ServerClient:
         return page.model_copy(update={"rows": rows})
 
     def feed(self, cursor: str, wait: float = 0, limit: int | None = None) -> FeedPage:
-        """Changes after ``cursor``, long-polling up to ``wait`` seconds."""
+        """Changes after ``cursor``, long-polling up to ``wait`` seconds, as models."""
+        content = self._feed(cursor, wait, limit)
+        try:
+            return FeedPage.model_validate_json(content, strict=True)
+        except ValidationError as exc:
+            raise _malformed(exc, "feed page", content) from None
+
+    def feed_raw(self, cursor: str, wait: float = 0, limit: int | None = None) -> RawFeed:
+        """Changes after ``cursor`` as plain dicts for the cache, validated strictly.
+
+        The JSON bytes are validated against :class:`FeedPage` in strict mode (no value
+        is coerced) by a validator that builds dicts instead of models: on a 10k-change
+        delta, building the models and dumping them back cost more than the apply.
+        """
+        content = self._feed(cursor, wait, limit)
+        try:
+            if _FEED_AS_DICTS is None:
+                FeedPage.model_validate_json(content, strict=True)
+                data = json.loads(content)
+            else:
+                data = _FEED_AS_DICTS.validate_json(content, strict=True)
+        except ValidationError as exc:
+            raise _malformed(exc, "feed page", content) from None
+        return RawFeed(data["cursor"], data["changes"], data["more"], data["last_seq"])
+
+    def _feed(self, cursor: str, wait: float, limit: int | None) -> bytes:
         params: dict[str, Any] = {"cursor": cursor, "wait": wait}
         if limit is not None:
             params["limit"] = limit
-        payload = self._request("GET", "/sync/feed", params=params, timeout=wait + 15)
-        return self._parse(FeedPage, payload, "feed page")
+        return self._exchange("GET", "/sync/feed", params=params, timeout=wait + self.timeout)
 
     def push(self, client_id: str, commands: Sequence[CommandIn]) -> PushResponse:
         """Push commands in seq order; the per-command results."""
         body = PushRequest(client_id=client_id, commands=list(commands))
-        payload = self._request("POST", "/sync/commands", body=body, timeout=60)
+        payload = self._request(
+            "POST", "/sync/commands", body=body, timeout=self.timeout * BULK_FACTOR
+        )
         result = self._parse(PushResponse, payload, "push answer")
         sent = [c.seq for c in commands]
         got = [r.seq for r in result.results]
         if got != sent[: len(got)] or not got:
             raise MalformedReply(f"push answer covers seqs {got}, sent {sent}")
+        for cmd, res in zip(commands, result.results, strict=False):
+            if res.id != cmd.id:
+                raise MalformedReply(
+                    f"push answer for seq {cmd.seq} is the result of command {res.id}, "
+                    f"not of {cmd.id}"
+                )
         return result
 
     def status(self) -> dict[str, Any]:

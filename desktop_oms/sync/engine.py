@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from desktop_oms.cache import outbox, state
-from desktop_oms.cache.apply import apply_changes, wipe_confirmed
+from desktop_oms.cache.apply import apply_changes
 from desktop_oms.cache.db import CacheDB, driver_cursor
 from desktop_oms.cache.snapshot import SnapshotWriter
 from desktop_oms.cache.state import Key
@@ -61,6 +61,23 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def cache_status(cache: CacheDB) -> SyncStatus:
+    """Cursor, outbox length, conflicts and the last successful sync, read from the cache."""
+    with cache.read() as conn:
+        cur = driver_cursor(conn)
+        pending = cur.execute("SELECT count(*) FROM outbox").fetchone()[0]
+        conflicts = cur.execute(
+            "SELECT count(*) FROM conflicts WHERE acknowledged_at IS NULL"
+        ).fetchone()[0]
+        return SyncStatus(
+            cursor=state.cursor(conn),
+            outbox=int(pending),
+            conflicts=int(conflicts),
+            last_sync_at=state.get(conn, Key.LAST_SYNC_AT),
+            snapshot_under_way=state.get(conn, Key.SNAPSHOT_CURSOR) is not None,
+        )
+
+
 class SyncEngine:
     """Moves data both ways between one station cache and its server."""
 
@@ -79,6 +96,9 @@ class SyncEngine:
         self.page_limit = page_limit
         self.push_batch = push_batch
         self._lock = threading.Lock()  # one snapshot/reset at a time
+        # Row counts of the snapshot under way, by cursor: kept across a resume in this
+        # process (a resume after a restart reports the total as unknown, 0).
+        self._totals: dict[str, dict[str, int]] = {}
 
     # --- identity and status -----------------------------------------------------------
 
@@ -89,19 +109,7 @@ class SyncEngine:
 
     def status(self) -> SyncStatus:
         """Cursor, outbox length, conflicts and the last successful sync."""
-        with self.cache.read() as conn:
-            cur = driver_cursor(conn)
-            pending = cur.execute("SELECT count(*) FROM outbox").fetchone()[0]
-            conflicts = cur.execute(
-                "SELECT count(*) FROM conflicts WHERE acknowledged_at IS NULL"
-            ).fetchone()[0]
-            return SyncStatus(
-                cursor=state.cursor(conn),
-                outbox=int(pending),
-                conflicts=int(conflicts),
-                last_sync_at=state.get(conn, Key.LAST_SYNC_AT),
-                snapshot_under_way=state.get(conn, Key.SNAPSHOT_CURSOR) is not None,
-            )
+        return cache_status(self.cache)
 
     # --- pull: snapshot ----------------------------------------------------------------
 
@@ -118,16 +126,15 @@ class SyncEngine:
     def _snapshot(self, cancel: threading.Event | None) -> str:
         writer = SnapshotWriter(self.cache)
         resume = writer.resume_point()
-        totals: dict[str, int] = {}
         if resume is None or resume.cursor is None:
             start = self.client.snapshot_start()
             writer.begin(start.cursor, start.store_id, start.nearby_store_ids)
             resume = writer.resume_point()
             assert resume is not None
-            totals = {info.kind.value: info.rows for info in start.kinds}
+            self._totals = {start.cursor: {info.kind.value: info.rows for info in start.kinds}}
         cursor = str(resume.cursor)
         done = writer.counts()
-        total = sum(totals.values())
+        total = sum(self._totals.get(cursor, {}).values())
         rows_done = sum(done.values())
         pages = 0
         kinds = list(SNAPSHOT_ORDER)
@@ -157,29 +164,34 @@ class SyncEngine:
             state.set_cursor(conn, cursor, _now())
         return cursor
 
-    def reset(self, cancel: threading.Event | None = None) -> str:
-        """Wipe the confirmed data (the outbox stays) and take a new snapshot."""
+    def reset(self, cancel: threading.Event | None = None, reason: str = "") -> str:
+        """Take a new snapshot and switch it in; the outbox, overlay and conflicts stay.
+
+        The old confirmed rows stay readable until the new snapshot is switched in, so a
+        connection lost during the resync never leaves the station with empty screens;
+        the stale cursor is never used again (a snapshot under way is finished first).
+        """
         with self._lock:
-            self.progress(Progress(Phase.RESET, message="the server asked for a full resync"))
+            why = f" ({reason})" if reason else ""
+            self.progress(Progress(Phase.RESET, message=f"the server asked for a full resync{why}"))
             with self.cache.write() as conn:
-                wipe_confirmed(conn)
-                state.delete(conn, [Key.CURSOR, *state.SNAPSHOT_KEYS])
+                state.delete(conn, state.SNAPSHOT_KEYS)  # an unfinished one is stale too
             return self._snapshot(cancel)
 
     # --- pull: feed ----------------------------------------------------------------------
 
     def pull_once(self, wait: float = 0) -> PullResult:
         """Apply one feed page (long-polling up to ``wait`` s); a reset answer resyncs."""
+        if self.needs_snapshot():  # none yet, or one under way (a resync's): finish it
+            self.initial_sync()
         with self.cache.read() as conn:
-            cursor = state.cursor(conn)
-        if cursor is None:
-            cursor = self.initial_sync()
+            cursor = str(state.cursor(conn))
         try:
-            page = self.client.feed(cursor, wait=wait, limit=self.page_limit)
-        except ResetRequired:
-            cursor = self.reset()
+            page = self.client.feed_raw(cursor, wait=wait, limit=self.page_limit)
+        except ResetRequired as exc:
+            cursor = self.reset(reason=exc.reason)
             return PullResult(0, True, cursor)
-        changes: list[dict[str, Any]] = [c.model_dump(mode="json") for c in page.changes]
+        changes = page.changes
         with self.cache.write() as conn:
             if state.cursor(conn) != cursor:  # a reset ran meanwhile: this page is stale
                 return PullResult(0, True, str(state.cursor(conn)))
@@ -208,12 +220,17 @@ class SyncEngine:
             entries = outbox.pending(conn, self.push_batch)
         if not entries:
             return PushResult(0, 0, 0)
+        return self._push(client_id, entries)
+
+    def _push(self, client_id: str, entries: list[outbox.OutboxEntry]) -> PushResult:
         commands = [CommandIn.model_validate(e.command()) for e in entries]
         try:
             response = self.client.push(client_id, commands)
         except Refused as exc:
-            if exc.code == "sequence_gap" and self._renumber(entries, exc.details):
-                return self.push_once()
+            if exc.code == "sequence_gap":
+                fixed = self._after_gap(client_id, entries, exc.details)
+                if fixed is not None:
+                    return fixed
             raise
         except SyncError as exc:
             with self.cache.write() as conn:
@@ -232,6 +249,29 @@ class SyncEngine:
         self.progress(Progress(Phase.PUSH, rows=len(response.results)))
         return PushResult(len(response.results), applied, rejected)
 
+    def _after_gap(
+        self, client_id: str, entries: list[outbox.OutboxEntry], details: dict[str, Any]
+    ) -> PushResult | None:
+        """Recover from ``409 sequence_gap``; None when it cannot be recovered from.
+
+        ``expected`` below our first seq: the server lost commands we saw confirmed (it was
+        restored from a backup). ``seq`` used by another command (``last_seq`` at or past
+        it): this cache lost commands the server has (the cache was restored). Either way
+        the server never saw our pending commands, so they take the numbers it expects
+        next; commands before a reused seq are replays and are pushed alone first.
+        """
+        expected, seq, last_seq = (details.get(k) for k in ("expected", "seq", "last_seq"))
+        if isinstance(expected, int) and self._renumber(entries, expected):
+            return self.push_once()
+        if not isinstance(seq, int) or not isinstance(last_seq, int) or last_seq < seq:
+            return None
+        before = [e for e in entries if e.seq < seq]
+        if before:
+            return self._push(client_id, before)
+        if entries[0].seq == seq and self._renumber(entries, last_seq + 1):
+            return self.push_once()
+        return None
+
     def push_all(self) -> PushResult:
         """Push until the outbox is empty."""
         sent = applied = rejected = 0
@@ -245,16 +285,17 @@ class SyncEngine:
                 (rejected + got.rejected),
             )
 
-    def _renumber(self, entries: list[outbox.OutboxEntry], details: dict[str, Any]) -> bool:
-        """The server lost commands we saw confirmed (restored from a backup): renumber ours.
+    def _renumber(self, entries: list[outbox.OutboxEntry], first: int) -> bool:
+        """Give the pending commands the seqs ``first``, ``first + 1``, ... the server expects.
 
-        Seqs only deduplicate; the server never saw our pending ones, so giving them the
-        numbers it expects next is safe. Returns whether anything was renumbered.
+        After a server restore the server lost commands we saw confirmed (a gap: ``first``
+        is lower); after a cache restore the server has commands we forgot (``first`` is
+        higher). Either way the server never saw our pending ones, and seqs only
+        deduplicate, so renumbering them is safe. Returns whether anything was renumbered.
         """
-        expected = details.get("expected")
-        if not isinstance(expected, int) or not entries or expected >= entries[0].seq:
+        if not entries or first == entries[0].seq or first < 1:
             return False
-        shift = entries[0].seq - expected
+        shift = entries[0].seq - first
         with self.cache.write() as conn:
             cur = driver_cursor(conn)
             for table, column in (
@@ -264,7 +305,7 @@ class SyncEngine:
             ):
                 cur.execute(f"UPDATE {table} SET {column} = -{column}")  # noqa: S608
                 cur.execute(f"UPDATE {table} SET {column} = -{column} - ?", (shift,))  # noqa: S608
-            last = cur.execute("SELECT coalesce(max(seq), ?) FROM outbox", (expected - 1,))
+            last = cur.execute("SELECT coalesce(max(seq), ?) FROM outbox", (first - 1,))
             state.put(conn, Key.LAST_COMMAND_SEQ, int(last.fetchone()[0]))
         return True
 

@@ -102,7 +102,9 @@ class SyncRunner:
             try:
                 if self.engine.needs_snapshot():
                     self.engine.initial_sync(self._stop)
-                self.engine.pull_once(wait=self.feed_wait)
+                # Until the link is known to be up, ask without waiting, so "online" shows
+                # as soon as the server answers, not after a long-poll's timeout.
+                self.engine.pull_once(wait=self.feed_wait if self.state.online else 0)
                 backoff.reset()
                 self._set_state(LinkState(True))
                 continue
@@ -125,11 +127,11 @@ class SyncRunner:
                 backoff.reset()
                 if result.sent:
                     self._set_state(LinkState(True))
+                if self.engine.status().outbox == 0:
+                    delay = 60.0  # nothing waits: sleep until kicked
             except SyncError as exc:
                 delay = self._failed(exc, backoff)
-            except Exception:
+            except Exception:  # never let the loop die; the error is logged
                 log.exception("push failed")
                 delay = backoff.next_delay()
-            if self.engine.status().outbox == 0:
-                delay = max(delay, 60.0)  # nothing waits: sleep until kicked
             self._kick.wait(delay)
