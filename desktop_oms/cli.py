@@ -1,6 +1,7 @@
 """Console entry points: ``desktop-oms`` (the station) and ``desktop-oms-server``.
 
-Kept thin and free of heavy imports: the server is imported only when it is started.
+Kept thin and free of heavy imports: the server and the Qt station are imported only when
+they start.
 """
 
 from __future__ import annotations
@@ -11,12 +12,6 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-
-STATION_PENDING = (
-    "desktop-oms: the station application arrives with issue #4.\n"
-    "Until then, 'desktop-oms --demo' starts the demo server (a seeded chain with a trickle "
-    "of new orders) and 'desktop-oms-server --help' shows the server's options."
-)
 
 
 def server_main(argv: Sequence[str] | None = None) -> int:
@@ -29,13 +24,21 @@ def server_main(argv: Sequence[str] | None = None) -> int:
 def _station_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="desktop-oms",
-        description="The store station. With --demo: start a whole demo system on this machine.",
+        description="The store station: pickups at the counter, working from a local copy of "
+        "the store's data that syncs with the central server. Without --demo it opens this "
+        "PC's station (a manager enrols the PC on first run).",
+        epilog="examples:\n"
+        "  desktop-oms --demo                              a whole demo system on this PC\n"
+        "  desktop-oms --demo --screenshot pickups.png     save the window as a PNG and exit\n"
+        "  desktop-oms                                     this PC's station",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--demo",
         action="store_true",
         help="start an embedded demo server on a free loopback port with its own SQLite "
-        "file, seeded with a demo chain and receiving new orders",
+        "file, seeded with a demo chain and receiving new orders, and open a station of its "
+        "main store (AMS1)",
     )
     parser.add_argument("--port", type=int, help="port of the demo server (default: a free one)")
     parser.add_argument(
@@ -58,38 +61,66 @@ def _station_parser() -> argparse.ArgumentParser:
         help="keep the demo database in DIR and reuse it next time (default: a fresh "
         "temporary directory, removed on exit)",
     )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        metavar="FILE",
+        help="the station cache to open (default: the station enrolled last on this PC)",
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PATH",
+        help="render the window to a PNG once it has started and loaded its data, then exit "
+        "(works without a display)",
+    )
+    parser.add_argument(
+        "--view",
+        choices=("pickups", "order", "signin"),
+        default="pickups",
+        help="what --screenshot shows: the pickup queue, the queue with its first order "
+        "open, or the sign-in (%(default)s); the demo signs its associate in for the first two",
+    )
     return parser
 
 
 def station_main(argv: Sequence[str] | None = None) -> int:
-    """``desktop-oms``: for now only ``--demo`` (the demo server); the Qt station is issue #4."""
-    args = _station_parser().parse_args(argv)
-    if not args.demo:
-        print(STATION_PENDING, file=sys.stderr)
-        return 2
-    temporary = args.data_dir is None
-    data_dir = Path(tempfile.mkdtemp(prefix="desktop-oms-demo-")) if temporary else args.data_dir
-    data_dir.mkdir(parents=True, exist_ok=True)
-    database = data_dir / "oms-demo.sqlite3"
-    print(f"desktop-oms demo: data in {data_dir}", flush=True)
-    try:
-        return server_main(
-            [
-                "--demo",
-                "--database",
-                f"sqlite:///{database}",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(args.port if args.port is not None else 0),
-                "--seed-size",
-                args.seed_size,
-                "--simulate-orders",
-                str(args.simulate_orders),
-                "--notifications-dir",
-                str(data_dir / "notifications"),
-            ]
+    """``desktop-oms``: the Qt station (``--demo``: with an embedded demo server)."""
+    parser = _station_parser()
+    args = parser.parse_args(argv)
+    if args.simulate_orders < 0:
+        parser.error("--simulate-orders cannot be negative")
+    if args.port is not None and not 0 <= args.port <= 65535:
+        parser.error("--port must be between 0 and 65535")
+    demo_only = [o for o in ("port", "data_dir") if getattr(args, o) is not None]
+    if demo_only and not args.demo:
+        parser.error(f"--{demo_only[0].replace('_', '-')} needs --demo")
+    if args.screenshot is not None and args.screenshot.is_dir():
+        parser.error("--screenshot needs a file name (PATH.png)")
+
+    from desktop_oms.gui.app import Options, run
+
+    temporary = args.demo and args.data_dir is None
+    data_dir: Path | None = None
+    if args.demo:
+        data_dir = (
+            Path(tempfile.mkdtemp(prefix="desktop-oms-demo-")) if temporary else args.data_dir
         )
+        assert data_dir is not None
+        data_dir.mkdir(parents=True, exist_ok=True)
+        print(f"desktop-oms demo: data in {data_dir}", flush=True)
+    options = Options(
+        demo=args.demo,
+        data_dir=data_dir,
+        port=args.port or 0,
+        seed_size=args.seed_size,
+        simulate_orders=args.simulate_orders,
+        cache=args.cache,
+        screenshot=args.screenshot,
+        view=args.view,
+    )
+    try:
+        return run([sys.argv[0] if sys.argv else "desktop-oms"], options)
     finally:
-        if temporary:
+        if temporary and data_dir is not None:
             shutil.rmtree(data_dir, ignore_errors=True)

@@ -22,7 +22,6 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from desktop_oms.cli import STATION_PENDING, station_main
 from desktop_oms.server import schema as t
 from desktop_oms.server.app import create_app
 from desktop_oms.server.cli import CONFIG_ENV, _prepare_demo, app_from_env, main
@@ -169,13 +168,6 @@ def test_app_factory_reads_its_config_from_the_environment(
     assert config.database_url == sqlite_url and config.notification_dir == tmp_path
     assert "/health" in app.openapi()["paths"]
     app.state.services.db.dispose()
-
-
-def test_station_without_demo_says_what_to_do(capsys: pytest.CaptureFixture[str]) -> None:
-    """Until the Qt station exists, ``desktop-oms`` explains itself and exits 2."""
-    assert station_main([]) == 2
-    err = capsys.readouterr().err
-    assert err.strip() == STATION_PENDING and "issue #4" in err
 
 
 def test_app_offers_the_expected_paths(sqlite_url: str) -> None:

@@ -1,0 +1,423 @@
+"""Application start-up: QApplication, the qasync event loop, and the station's boot.
+
+:func:`run` is what ``desktop-oms`` calls. It builds the application and the window
+first (so something is on screen at once), then boots on the event loop, every slow
+step on the network pool: start the embedded demo server and enrol a demo station, or
+find this PC's enrolment (or ask for one: :mod:`firstrun`); open the cache; run the first
+sync with its progress on screen; start the sync loops; show the sign-in.
+
+With ``screenshot`` set the app signs the demo associate in, waits for the first data
+load, saves the window as a PNG and quits: the product as a user sees it, offscreen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop_oms.gui import theme
+from desktop_oms.gui.demo import DEMO_LOGINS, DEMO_PIN, DemoError, DemoServer, enrol_station
+from desktop_oms.gui.firstrun import EnrolDialog
+from desktop_oms.gui.mainwindow import IDLE_MINUTES, MainWindow
+from desktop_oms.gui.station import Station, StationEvents
+from desktop_oms.gui.tasks import Pool, TaskManager
+from desktop_oms.sync.credentials import CredentialsError
+from desktop_oms.sync.engine import Cancelled
+from desktop_oms.sync.enrolment import Enrolment, NotEnrolled, read_enrolment
+from desktop_oms.sync.errors import NotAuthorized, ServerUnavailable, SyncError
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "desktop-oms"
+VIEWS = ("pickups", "order", "signin")
+#: The window size of a screenshot (a common counter screen).
+SCREENSHOT_SIZE = (1440, 900)
+#: How long a screenshot run may take before it gives up.
+SCREENSHOT_TIMEOUT = 300.0
+
+
+@dataclass
+class Options:
+    """How to start: the demo (with its server's settings) or this PC's enrolment."""
+
+    demo: bool = False
+    data_dir: Path | None = None
+    port: int = 0
+    seed_size: str = "small"
+    simulate_orders: float = 6.0
+    cache: Path | None = None
+    screenshot: Path | None = None
+    view: str = "pickups"
+    feed_wait: float = 25.0
+    idle_minutes: float = IDLE_MINUTES
+    size: tuple[int, int] = field(default=SCREENSHOT_SIZE)
+
+
+def wait_signal(signal_: SignalInstance) -> asyncio.Future[tuple[Any, ...]]:
+    """A future that resolves with the arguments of the next emission of ``signal_``."""
+    future: asyncio.Future[tuple[Any, ...]] = asyncio.get_running_loop().create_future()
+
+    def fire(*args: Any) -> None:
+        if not future.done():
+            future.set_result(args)
+        with contextlib.suppress(RuntimeError, TypeError):
+            signal_.disconnect(fire)
+
+    signal_.connect(fire)
+    return future
+
+
+class StationApp(QObject):
+    """Boots the station in ``window``, runs it until the window closes, cleans up.
+
+    Signals: ``booted()`` when the station is open and the sign-in (or, for a
+    screenshot, the work area) is shown; ``bootFailed(str)`` with the reason.
+    """
+
+    booted = Signal()
+    bootFailed = Signal(str)  # noqa: N815
+
+    def __init__(self, options: Options, window: MainWindow) -> None:
+        super().__init__(window)
+        self.options = options
+        self.window = window
+        self.pool = Pool(self)
+        self.demo: DemoServer | None = None
+        self.station: Station | None = None
+        self.events: StationEvents | None = None
+        self.tasks: TaskManager | None = None
+        self.exit_code = 0
+        self._closed: asyncio.Future[None] | None = None
+        self._cancel_sync = threading.Event()
+        window.closing.connect(self._on_closing)
+        window.sync_view.quitRequested.connect(self.request_quit)
+
+    # --- the run -------------------------------------------------------------------------
+
+    async def main(self) -> int:
+        """Show the window, boot, and run until it closes; the exit code."""
+        self._closed = asyncio.get_running_loop().create_future()
+        self.window.show()
+        boot = asyncio.ensure_future(self._boot_and_serve())
+        try:
+            await self._closed
+        finally:
+            if not boot.done():
+                boot.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await boot
+            self.shutdown()
+        return self.exit_code
+
+    def request_quit(self) -> None:
+        """Close the window (and so end the run), e.g. on SIGTERM."""
+        self.window.close()
+
+    def _on_closing(self) -> None:
+        self._cancel_sync.set()
+        if self._closed is not None and not self._closed.done():
+            self._closed.set_result(None)
+
+    async def _boot_and_serve(self) -> None:
+        try:
+            opened = await self._boot()
+        except Exception as exc:  # shown, never swallowed
+            log.exception("start-up failed")
+            self.window.sync_view.failed("The station could not start", str(exc), retry=False)
+            self._fail(f"Start-up failed: {exc}")
+            return
+        if not opened:
+            return
+        self.booted.emit()
+        if self.options.screenshot is not None:
+            await self._screenshot(self.options.screenshot)
+
+    def _fail(self, message: str) -> None:
+        self.bootFailed.emit(message)
+        if self.options.screenshot is not None:
+            print(f"desktop-oms: {message}", file=sys.stderr, flush=True)
+            self.exit_code = 1
+            self.request_quit()
+
+    async def _boot(self) -> bool:
+        """Open the station; False when the user gave up (quit, cancel)."""
+        while True:
+            found = await (self._start_demo() if self.options.demo else self._start_enrolled())
+            if found is None:
+                return False
+            if found:
+                break
+        assert self.station is not None
+        while await self._needs_first_sync():
+            outcome = await self._first_sync()
+            if outcome == "done":
+                break
+            if outcome == "quit":
+                self.request_quit()
+                return False
+        self.station.start_sync()
+        self.window.load_store()
+        if self.options.screenshot is not None and self.options.view != "signin":
+            await self._demo_sign_in()
+        else:
+            self.window.show_sign_in()
+        return True
+
+    async def _choice(self) -> str:
+        """Wait for Try again or Quit on the start-up page."""
+        view = self.window.sync_view
+        retry, quit_ = wait_signal(view.retryRequested), wait_signal(view.quitRequested)
+        done, pending = await asyncio.wait({retry, quit_}, return_when=asyncio.FIRST_COMPLETED)
+        for other in pending:
+            other.cancel()
+        if quit_ in done:
+            self.request_quit()
+            return "quit"
+        return "retry"
+
+    async def _retry_or_quit(self) -> bool | None:
+        """After a failure: False to try again, None to give up."""
+        if self.options.screenshot is not None:
+            return None
+        return False if await self._choice() == "retry" else None
+
+    async def _start_demo(self) -> bool | None:
+        """Start the demo server and enrol a station; True, None (quit) or False (retry)."""
+        opts = self.options
+        assert opts.data_dir is not None, "the demo needs a data directory"
+        self.window.show_start(
+            "Starting the demo",
+            "Starting a demo server on this PC with a small store chain and a trickle of new "
+            "orders. The first start seeds its database; that takes a few seconds.",
+        )
+        demo = DemoServer(
+            opts.data_dir,
+            port=opts.port,
+            seed_size=opts.seed_size,
+            simulate_orders=opts.simulate_orders,
+        )
+        self.demo = demo
+        try:
+            url = await self.pool.run(demo.start, name="demo server")
+            self.window.show_start("Starting the demo", f"Enrolling a counter station at {url}…")
+            data_dir = opts.data_dir
+            enrolment, token = await self.pool.run(
+                lambda: enrol_station(url, data_dir), name="demo enrol"
+            )
+        except (DemoError, SyncError, OSError) as exc:
+            demo.stop()
+            self.window.sync_view.failed("The demo could not start", str(exc))
+            self._fail(f"the demo could not start: {exc}")
+            return await self._retry_or_quit()
+        await self._open(enrolment, token, demo_pin=DEMO_PIN)
+        return True
+
+    async def _start_enrolled(self) -> bool | None:
+        """Find this PC's enrolment (or enrol it); True, None (quit) or False (retry)."""
+        self.window.show_start("Opening the station")
+        cache = self.options.cache
+        try:
+            enrolment = await self.pool.run(lambda: read_enrolment(cache), name="enrolment")
+            token = await self.pool.run(enrolment.token, name="token")
+        except NotEnrolled:
+            if self.options.screenshot is not None:
+                self._fail("this PC is not enrolled as a station (try --demo)")
+                return None
+            dialog = EnrolDialog(self.pool, self.window, cache_path=cache)
+            dialog.setModal(True)
+            dialog.open()
+            (result,) = await wait_signal(dialog.finished)
+            if result != QDialog.DialogCode.Accepted or dialog.enrolment is None:
+                self.request_quit()
+                return None
+            enrolment = dialog.enrolment
+            token = await self.pool.run(enrolment.token, name="token")
+        except CredentialsError as exc:
+            self.window.sync_view.failed("The station's key cannot be read", str(exc))
+            self._fail(str(exc))
+            return await self._retry_or_quit()
+        await self._open(enrolment, token)
+        return True
+
+    async def _open(self, enrolment: Enrolment, token: str, *, demo_pin: str | None = None) -> None:
+        """Open the station (its cache file is opened and migrated on the pool)."""
+        wait = self.options.feed_wait
+        station = await self.pool.run(
+            lambda: Station(enrolment, token, demo_pin=demo_pin, feed_wait=wait), name="open"
+        )
+        self.station = station
+        self.events = StationEvents(station, self)
+        self.tasks = TaskManager(station.cache, self.pool, self)
+        self.window.attach(station, self.events, self.tasks)
+
+    async def _needs_first_sync(self) -> bool:
+        station = self.station
+        assert station is not None
+        return bool(await self.pool.run(station.needs_first_sync, name="needs snapshot"))
+
+    async def _first_sync(self) -> str:
+        """Run the first sync with progress on screen: ``done``, ``retry`` or ``quit``."""
+        station = self.station
+        assert station is not None and self.events is not None
+        view = self.window.sync_view
+        self.window.show_start("Setting up this station")
+        view.first_sync()
+        self._cancel_sync = threading.Event()
+        cancel = self._cancel_sync
+        view.cancelRequested.connect(cancel.set)
+        try:
+            await self.pool.run(lambda: station.first_sync(cancel), name="first sync")
+        except Cancelled:
+            view.failed(
+                "First sync paused",
+                "What was downloaded is kept; the sync continues where it stopped.",
+            )
+        except NotAuthorized as exc:
+            view.failed("The server refused this station", f"{exc.message}. Enrol it again.")
+            self._fail(exc.message)
+        except ServerUnavailable as exc:
+            view.failed("The server cannot be reached", exc.message)
+            self._fail(exc.message)
+        except SyncError as exc:
+            view.failed("The first sync failed", exc.message)
+            self._fail(exc.message)
+        else:
+            self.events.changed()
+            return "done"
+        finally:
+            with contextlib.suppress(RuntimeError, TypeError):
+                view.cancelRequested.disconnect(cancel.set)
+        if self.options.screenshot is not None:
+            return "quit"
+        return await self._choice()
+
+    async def _demo_sign_in(self) -> None:
+        """Sign the demo associate in (screenshots of the work area)."""
+        station, tasks = self.station, self.tasks
+        assert station is not None and tasks is not None
+        if not station.demo:
+            self.window.show_sign_in()
+            return
+        login = DEMO_LOGINS[0]
+        session = await tasks.read(lambda conn: station.check_sign_in(conn, login, DEMO_PIN))
+        station.begin_session(session)
+        self.window.sign_in.signedIn.emit(session)
+
+    async def _screenshot(self, path: Path) -> None:
+        window = self.window
+        try:
+            if self.options.view != "signin":
+                if window.pickups.last_result is None:
+                    await asyncio.wait_for(wait_signal(window.pickups.loaded), 60)
+                if self.options.view == "order" and window.pickups.model.rowCount() > 0:
+                    opened = wait_signal(window.pickups.orderOpened)
+                    window.pickups.table.selectRow(0)
+                    await asyncio.wait_for(opened, 30)
+            await self._settle()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not window.grab().save(str(path)):
+                raise OSError(f"cannot write {path}")
+            print(f"desktop-oms: screenshot saved to {path}", flush=True)
+        except (TimeoutError, OSError) as exc:
+            print(f"desktop-oms: no screenshot: {exc}", file=sys.stderr, flush=True)
+            self.exit_code = 1
+        self.request_quit()
+
+    async def _settle(self) -> None:
+        """Let the link come up and layouts and toasts settle before the picture."""
+        station = self.station
+        for _ in range(50):
+            if station is None or station.link.online:
+                break
+            await asyncio.sleep(0.1)
+        self.window.toast.hide()
+        await asyncio.sleep(0.3)
+
+    # --- the end -------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop syncing, finish database jobs, stop the demo server (all at once)."""
+        stopping = None
+        if self.station is not None:
+            self.station.close()  # aborts its long-poll, so the server need not wait for it
+        if self.demo is not None:
+            stopping = threading.Thread(target=self.demo.stop, name="oms-demo-stop")
+            stopping.start()
+        if self.tasks is not None:
+            self.tasks.shutdown()
+        self.pool.shutdown(2.0)
+        if stopping is not None:
+            stopping.join()
+
+
+def _offscreen_without_display() -> None:
+    """On Linux without a display, render offscreen instead of aborting."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    print(
+        "desktop-oms: no display found; the window is drawn offscreen (use --screenshot to see it)",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def make_application(argv: Sequence[str]) -> QApplication:
+    """The QApplication with the station's name, icon, font and stylesheet."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Counter")
+    app.setOrganizationName("desktop-oms")
+    app.setDesktopFileName(APP_NAME)
+    # The run ends when StationApp.main() returns (after its clean-up), not when Qt sees
+    # the last window close.
+    app.setQuitOnLastWindowClosed(False)
+    theme.apply(app)
+    return app
+
+
+def run(argv: Sequence[str], options: Options) -> int:
+    """Run the station until its window closes; the process exit code."""
+    import qasync
+
+    _offscreen_without_display()
+    app = make_application(argv)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    window = MainWindow(idle_minutes=options.idle_minutes)
+    if options.screenshot is not None:
+        window.resize(*options.size)
+    else:
+        window.resize(1366, 860)
+    controller = StationApp(options, window)
+
+    def stop(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, controller.request_quit)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    wake = QTimer()  # lets Python run its signal handlers while Qt waits
+    wake.start(200)
+    wake.timeout.connect(lambda: None)
+    try:
+        with loop:
+            code: int = loop.run_until_complete(controller.main())
+            return code
+    finally:
+        wake.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -1,0 +1,1 @@
+"""Code generated from ``ui/*.ui`` and ``resources/*.qrc`` (see :mod:`.compile`); do not edit."""

@@ -1,0 +1,323 @@
+"""The order panel beside the queue: status, bin, customer, items, and the handover button."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_oms.cache.queries import FulfillmentView, OrderDetail
+from desktop_oms.gui import theme
+from desktop_oms.gui.pickups import timefmt
+
+CHANNELS = {"web": "Web shop", "marketplace": "Marketplace", "call_centre": "Call centre"}
+CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
+PICKUP_STATUSES = ("ready_for_pickup", "arrived", "in_transit", "picking", "open", "packed")
+
+
+def money(minor: int, currency: str) -> str:
+    """``€45.98`` (or ``45.98 SEK`` for currencies without a symbol here)."""
+    amount = f"{minor / 100:,.2f}"
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    return f"{symbol}{amount}" if symbol else f"{amount} {currency}"
+
+
+def pick_fulfillment(
+    detail: OrderDetail, store_id: int, preferred: int | None = None
+) -> FulfillmentView | None:
+    """The fulfillment the counter cares about: ``preferred``, else a pickup at this store."""
+    views = detail.fulfillments
+    for view in views:
+        if view.id == preferred:
+            return view
+
+    def pickup_here(v: FulfillmentView) -> bool:
+        target = v.destination_store_id if v.method == "ship_to_store" else v.store_id
+        return v.method != "ship_from_store" and target == store_id
+
+    here = [v for v in views if pickup_here(v)]
+    for status in PICKUP_STATUSES:
+        for view in here:
+            if view.status == status:
+                return view
+    return here[0] if here else (views[0] if views else None)
+
+
+def _label(text: str = "", *, name: str | None = None, **props: Any) -> QLabel:
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    for key, value in props.items():
+        label.setProperty(key, value)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class OrderDetailPanel(QFrame):
+    """One order at the counter.
+
+    Signals: ``closed()`` when the user closes the panel; ``handOverRequested(object)``
+    with the :class:`FulfillmentView` to hand over.
+    """
+
+    closed = Signal()
+    handOverRequested = Signal(object)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPanel")
+        self.setProperty("card", True)
+        self.setMinimumWidth(380)
+        self.setMaximumWidth(460)
+        self.detail: OrderDetail | None = None
+        self.fulfillment: FulfillmentView | None = None
+        self.pickup_code_ok = False
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        head = QWidget(self)
+        head_layout = QVBoxLayout(head)
+        head_layout.setContentsMargins(22, 18, 14, 10)
+        head_layout.setSpacing(4)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(10)
+        self.title = _label(name="orderTitle")
+        self.title.setWordWrap(False)
+        self.status_chip = _label(chip="ok")
+        self.status_chip.setWordWrap(False)
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("closeDetail")
+        self.close_button.setProperty("flat", True)
+        self.close_button.setIcon(theme.icon("close", theme.MUTED))
+        self.close_button.setToolTip("Close (Esc)")
+        self.close_button.setFixedWidth(44)
+        self.close_button.clicked.connect(self.closed)
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignVCenter)
+        title_row.addStretch(1)
+        title_row.addWidget(self.close_button)
+        head_layout.addLayout(title_row)
+        self.subtitle = _label(muted=True)
+        head_layout.addWidget(self.subtitle)
+        outer.addWidget(head)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setStyleSheet(
+            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
+        )
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.body.setContentsMargins(22, 6, 22, 16)
+        self.body.setSpacing(14)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        self.banner = QFrame(body)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(12, 10, 12, 10)
+        self.banner_text = _label()
+        banner_layout.addWidget(self.banner_text)
+        self.body.addWidget(self.banner)
+
+        bin_card = QFrame(body)
+        bin_card.setObjectName("binCard")
+        bin_card.setProperty("card", True)
+        bin_layout = QHBoxLayout(bin_card)
+        bin_layout.setContentsMargins(16, 12, 16, 12)
+        bin_text = QVBoxLayout()
+        bin_text.setSpacing(0)
+        bin_text.addWidget(_label("BIN", section=True))
+        self.bin = _label(name="binLabel")
+        bin_text.addWidget(self.bin)
+        bin_layout.addLayout(bin_text)
+        bin_layout.addStretch(1)
+        self.hold = _label(muted=True)
+        self.hold.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bin_layout.addWidget(self.hold)
+        self.body.addWidget(bin_card)
+
+        self.body.addWidget(_label("CUSTOMER", section=True))
+        self.customer = _label()
+        self.customer.setTextFormat(Qt.TextFormat.RichText)
+        self.body.addWidget(self.customer)
+
+        self.items_title = _label("ITEMS", section=True)
+        self.body.addWidget(self.items_title)
+        self.items = _label()
+        self.items.setTextFormat(Qt.TextFormat.RichText)
+        self.body.addWidget(self.items)
+        self.total = _label(muted=True)
+        self.body.addWidget(self.total)
+        self.others = _label(faint=True)
+        self.body.addWidget(self.others)
+        self.body.addStretch(1)
+
+        foot = QWidget(self)
+        foot_layout = QVBoxLayout(foot)
+        foot_layout.setContentsMargins(22, 10, 22, 18)
+        foot_layout.setSpacing(6)
+        self.hand_over_button = QPushButton("Hand over…", foot)
+        self.hand_over_button.setObjectName("handOverButton")
+        self.hand_over_button.setProperty("accent", True)
+        self.hand_over_button.setMinimumHeight(48)
+        self.hand_over_button.clicked.connect(self._hand_over)
+        self.hand_over_why = _label(faint=True)
+        foot_layout.addWidget(self.hand_over_button)
+        foot_layout.addWidget(self.hand_over_why)
+        outer.addWidget(foot)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    @property
+    def order_number(self) -> str | None:
+        """The order shown, if any."""
+        return None if self.detail is None else self.detail.order_number
+
+    def show_order(
+        self,
+        detail: OrderDetail,
+        fulfillment: FulfillmentView | None,
+        *,
+        tz: tzinfo,
+        can_hand_over: bool,
+        pickup_code_ok: bool = False,
+        now: datetime | None = None,
+    ) -> None:
+        """Fill the panel with ``detail``, focused on ``fulfillment``."""
+        now = now or datetime.now(UTC)
+        self.detail, self.fulfillment = detail, fulfillment
+        self.pickup_code_ok = pickup_code_ok
+        view = fulfillment or (detail.fulfillments[0] if detail.fulfillments else None)
+        self.title.setText(detail.order_number)
+        if view is None:
+            self.subtitle.setText("Not at this store")
+            return
+        doc = view.doc
+        order, customer = doc["order"], doc["customer"]
+        level = timefmt.STATUS_LEVELS.get(view.status, "info")
+        self.status_chip.setText(timefmt.status_label(view.status))
+        self.status_chip.setProperty("chip", "info" if level == "muted" else level)
+        theme.restyle(self.status_chip)
+        created = timefmt.parse_utc(order.get("created_at"))
+        channel = CHANNELS.get(order.get("channel", ""), str(order.get("channel", "")).title())
+        placed = f" · ordered {timefmt.when(created, now, tz)}" if created else ""
+        self.subtitle.setText(f"{channel}{placed}")
+
+        self._banner(view, detail, order, pickup_code_ok)
+
+        self.bin.setText(view.doc.get("bin") or "—")
+        deadline = timefmt.parse_utc(doc.get("pickup_deadline"))
+        promised = timefmt.parse_utc(doc.get("promised_at"))
+        if view.status == "ready_for_pickup" and deadline:
+            self.hold.setText(f"Hold until\n{timefmt.when(deadline, now, tz)}")
+        elif promised:
+            self.hold.setText(f"Promised\n{timefmt.when(promised, now, tz)}")
+        else:
+            self.hold.setText("")
+
+        parts = [f"<b>{html.escape(customer.get('name', ''))}</b>"]
+        for key in ("phone", "email"):
+            if customer.get(key):
+                parts.append(html.escape(customer[key]))
+        if order.get("alternate_pickup_name"):
+            who = html.escape(order["alternate_pickup_name"])
+            parts.append(f"<span style='color:{theme.WARN}'>Collected by: <b>{who}</b></span>")
+        self.customer.setText("<br>".join(parts))
+
+        lines = doc.get("lines", [])
+        units = 0
+        rows = []
+        for line in lines:
+            left = line["quantity"] - line["rejected"] - line["refused"]
+            units += max(0, left)
+            extra = []
+            if line["rejected"]:
+                extra.append(f"{line['rejected']} rejected")
+            if line["refused"]:
+                extra.append(f"{line['refused']} refused")
+            note = f" <span style='color:{theme.WARN}'>({', '.join(extra)})</span>" if extra else ""
+            rows.append(
+                f"<tr><td style='padding:4px 12px 4px 0; font-weight:700'>{left}×</td>"
+                f"<td style='padding:4px 0'>{html.escape(line['name'])}{note}<br>"
+                f"<span style='color:{theme.FAINT}; font-size:13px'>"
+                f"{html.escape(line['sku'])}</span></td></tr>"
+            )
+        self.items_title.setText(f"ITEMS ({units})")
+        self.items.setText(f"<table cellspacing='0'>{''.join(rows)}</table>")
+        total = money(int(order.get("total_minor", 0)), str(order.get("currency", "EUR")))
+        payment = str(order.get("payment_state", "")).replace("_", " ")
+        self.total.setText(f"Order total {total} · {payment}")
+
+        others = [v for v in detail.fulfillments if v.id != view.id]
+        if others:
+            words = [
+                f"{timefmt.status_label(v.status).lower()} ({v.method.replace('_', ' ')})"
+                for v in others
+            ]
+            self.others.setText("Also in this order: " + "; ".join(words))
+        else:
+            self.others.setText("")
+        self.others.setVisible(bool(others))
+
+        allowed, why = self._can_hand_over(view, order, can_hand_over)
+        self.hand_over_button.setEnabled(allowed)
+        self.hand_over_why.setText(why)
+        self.hand_over_why.setVisible(bool(why))
+
+    def _banner(
+        self, view: FulfillmentView, detail: OrderDetail, order: dict[str, Any], code_ok: bool
+    ) -> None:
+        kind, text = "", ""
+        if order.get("fraud_state") == "review":
+            kind, text = "bad", "Held for fraud review. Do not hand over: call a manager."
+        elif detail.conflicts:
+            kind = "bad"
+            text = f"The server refused a change: {detail.conflicts[0].message}"
+        elif view.pending:
+            kind, text = "info", "A change to this order is waiting to be sent to the server."
+        elif code_ok:
+            kind, text = "info", "✓ Pickup code scanned and matches this order."
+        self.banner.setProperty("banner", kind or "info")
+        theme.restyle(self.banner)
+        self.banner_text.setText(text)
+        self.banner.setVisible(bool(text))
+
+    @staticmethod
+    def _can_hand_over(
+        view: FulfillmentView, order: dict[str, Any], role_may: bool
+    ) -> tuple[bool, str]:
+        if view.status != "ready_for_pickup":
+            return False, "Only orders that are ready can be handed over."
+        if order.get("fraud_state") == "review":
+            return False, "Held for fraud review."
+        if view.pending:
+            return False, "Wait until the last change is sent."
+        if not role_may:
+            return False, "Your role may not hand orders over."
+        return True, ""
+
+    def _hand_over(self) -> None:
+        if self.fulfillment is not None:
+            self.handOverRequested.emit(self.fulfillment)
+
+    def clear(self) -> None:
+        """Forget the order shown."""
+        self.detail = None
+        self.fulfillment = None

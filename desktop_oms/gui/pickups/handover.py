@@ -1,0 +1,395 @@
+"""Handing a pickup over: check who collects it, note refused items, confirm.
+
+The collector proves the order is theirs with the 6-digit pickup code (scanned from the
+customer's QR or typed), or by an ID check (name, document type and its last digits).
+Items the customer refuses at the counter are noted per line with a reason. The dialog
+checks what the server would check and can be checked here (the cache's prediction of
+``hand_over``), so a wrong code is caught at the counter, offline too.
+
+Confirming does not send at once: the window shows "Handed over — Undo" for a few
+seconds, and only then queues the command (``cache.outbox.enqueue``) and wakes the push
+loop. Closing the window or signing out during those seconds sends it at once.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_oms.cache import predict
+from desktop_oms.cache.queries import FulfillmentView
+from desktop_oms.domain.commands import CommandName
+from desktop_oms.domain.errors import DomainError
+from desktop_oms.domain.reasons import ReasonKind, reasons_for
+from desktop_oms.gui import theme
+from desktop_oms.gui.staff import StaffSession
+
+ID_TYPES = (
+    ("id_card", "ID card"),
+    ("passport", "Passport"),
+    ("driving_licence", "Driving licence"),
+    ("other", "Other document"),
+)
+RELATIONSHIPS = (
+    ("self", "The customer"),
+    ("family", "Family member"),
+    ("colleague", "Colleague"),
+    ("courier", "Courier"),
+    ("other", "Someone else"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Handover:
+    """A confirmed handover, waiting out its undo window before it is queued."""
+
+    fulfillment_id: int
+    order_number: str
+    base_version: int
+    staff_id: int
+    args: dict[str, Any]
+    units: int
+
+
+class Stepper(QWidget):
+    """A count with − and + buttons (touch-sized), from 0 to ``maximum``.
+
+    Signal ``valueChanged(int)``: the count changed.
+    """
+
+    valueChanged = Signal(int)  # noqa: N815
+
+    def __init__(self, maximum: int, suffix: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._value = 0
+        self.maximum = max(0, maximum)
+        self.suffix = suffix
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.minus = QPushButton("−", self)
+        self.plus = QPushButton("+", self)
+        self.label = QLabel("", self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setMinimumWidth(84)
+        for button in (self.minus, self.plus):
+            button.setFixedSize(42, 42)
+            button.setProperty("stepper", True)
+        self.minus.setAccessibleName(f"fewer {suffix}")
+        self.plus.setAccessibleName(f"more {suffix}")
+        self.minus.clicked.connect(lambda: self.setValue(self._value - 1))
+        self.plus.clicked.connect(lambda: self.setValue(self._value + 1))
+        layout.addWidget(self.minus)
+        layout.addWidget(self.label)
+        layout.addWidget(self.plus)
+        self._show()
+
+    def value(self) -> int:
+        """The count."""
+        return self._value
+
+    def setValue(self, value: int) -> None:  # noqa: N802
+        """Set the count (clamped to 0..maximum)."""
+        value = min(max(0, value), self.maximum)
+        if value != self._value:
+            self._value = value
+            self._show()
+            self.valueChanged.emit(value)
+
+    def _show(self) -> None:
+        self.label.setText(f"{self._value} {self.suffix}")
+        self.label.setProperty("muted", self._value == 0)
+        theme.restyle(self.label)
+        self.minus.setEnabled(self._value > 0)
+        self.plus.setEnabled(self._value < self.maximum)
+
+
+class _LineRow:
+    """One line of the order: quantity, name, and how many the customer refuses, why."""
+
+    def __init__(self, grid: QGridLayout, row: int, line: dict[str, Any], parent: QWidget) -> None:
+        self.line_no = int(line["line_no"])
+        self.left = int(line["quantity"] - line["rejected"] - line["refused"])
+        self.name = str(line["name"])
+        qty = QLabel(f"{self.left}×", parent)
+        qty.setStyleSheet("font-weight: 700;")
+        sku = html.escape(str(line["sku"]))
+        name = QLabel(
+            f"{html.escape(self.name)}<br>"
+            f"<span style='color:{theme.FAINT}; font-size:13px'>{sku}</span>",
+            parent,
+        )
+        name.setWordWrap(True)
+        self.refused = Stepper(self.left, "refused", parent)
+        self.refused.setObjectName(f"refused_{self.line_no}")
+        self.refused.setEnabled(self.left > 0)
+        self.reason = QComboBox(parent)
+        self.reason.setObjectName(f"reason_{self.line_no}")
+        self.reason.setMinimumWidth(230)
+        for reason in reasons_for(ReasonKind.REFUSE):
+            self.reason.addItem(reason.label, reason.code)
+        self.reason.setEnabled(False)
+        self.refused.valueChanged.connect(lambda n: self.reason.setEnabled(n > 0))
+        grid.addWidget(qty, row, 0)
+        grid.addWidget(name, row, 1)
+        grid.addWidget(self.refused, row, 2)
+        grid.addWidget(self.reason, row, 3)
+
+    def refusal(self) -> dict[str, Any] | None:
+        """The ``refused`` entry of this line, if any."""
+        count = self.refused.value()
+        if count == 0:
+            return None
+        return {"line_no": self.line_no, "quantity": count, "reason": self.reason.currentData()}
+
+
+class HandoverDialog(QDialog):
+    """Verify the collector, note refusals, confirm; ``handover`` is set on accept."""
+
+    def __init__(
+        self,
+        view: FulfillmentView,
+        session: StaffSession,
+        *,
+        store_id: int,
+        pickup_code: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.session = session
+        self.store_id = store_id
+        self.handover: Handover | None = None
+        doc = view.doc
+        self.setObjectName("handoverDialog")
+        self.setWindowTitle(f"Hand over {view.doc['order_number']}")
+        self.setMinimumWidth(820)
+        layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        layout.setContentsMargins(28, 24, 28, 22)
+        layout.setSpacing(14)
+
+        title = QLabel(f"Hand over {doc['order_number']}", self)
+        title.setObjectName("signInTitle")
+        layout.addWidget(title)
+        who = doc["customer"]["name"]
+        alternate = doc["order"].get("alternate_pickup_name")
+        sub = f"For {who}" + (f" — may be collected by {alternate}" if alternate else "")
+        sub += f" · bin {doc.get('bin') or '—'}"
+        subtitle = QLabel(sub, self)
+        subtitle.setProperty("muted", True)
+        layout.addWidget(subtitle)
+
+        layout.addWidget(self._section("WHO COLLECTS"))
+        switch = QHBoxLayout()
+        self.by_code = QPushButton("Pickup code", self)
+        self.by_code.setObjectName("byCodeButton")
+        self.by_id = QPushButton("ID check", self)
+        self.by_id.setObjectName("byIdButton")
+        group = QButtonGroup(self)
+        for button in (self.by_code, self.by_id):
+            button.setCheckable(True)
+            button.setProperty("segment", True)
+            group.addButton(button)
+            switch.addWidget(button)
+        switch.addStretch(1)
+        layout.addLayout(switch)
+        code_page = QWidget(self)
+        code_form = _form(code_page)
+        self.code = QLineEdit(code_page)
+        self.code.setObjectName("pickupCodeEdit")
+        self.code.setPlaceholderText("6 digits from the customer's e-mail or QR")
+        self.code.setMaxLength(6)
+        _row(code_form, "Pickup code", self.code)
+        id_page = QWidget(self)
+        id_form = _form(id_page)
+        self.collector = QLineEdit(alternate or who, id_page)
+        self.collector.setObjectName("collectorEdit")
+        self.id_type = QComboBox(id_page)
+        self.id_type.setObjectName("idTypeCombo")
+        for value, label in ID_TYPES:
+            self.id_type.addItem(label, value)
+        self.id_digits = QLineEdit(id_page)
+        self.id_digits.setObjectName("idDigitsEdit")
+        self.id_digits.setPlaceholderText("last 3–6 characters of the document number")
+        self.id_digits.setMaxLength(6)
+        self.relationship = QComboBox(id_page)
+        self.relationship.setObjectName("relationshipCombo")
+        for value, label in RELATIONSHIPS:
+            self.relationship.addItem(label, value)
+        if alternate:
+            self.relationship.setCurrentIndex(1)
+        _row(id_form, "Collector", self.collector)
+        _row(id_form, "Document", self.id_type)
+        _row(id_form, "Last digits", self.id_digits)
+        _row(id_form, "Relation", self.relationship)
+        self.pages = (code_page, id_page)
+        layout.addWidget(code_page)
+        layout.addWidget(id_page)
+        id_page.hide()
+        self.by_code.toggled.connect(lambda on: self._show_proof(0, on))
+        self.by_id.toggled.connect(lambda on: self._show_proof(1, on))
+        if pickup_code:
+            self.code.setText(pickup_code)
+            self.code.setReadOnly(True)
+            self.code.setToolTip("Scanned from the customer's pickup QR")
+
+        layout.addWidget(self._section("ITEMS"))
+        items = QFrame(self)
+        items.setProperty("card", True)
+        items.setMinimumWidth(760)
+        grid = QGridLayout(items)
+        grid.setContentsMargins(16, 12, 16, 12)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(8)
+        grid.setColumnStretch(1, 1)
+        self.lines = [_LineRow(grid, n, line, items) for n, line in enumerate(doc.get("lines", []))]
+        layout.addWidget(items)
+
+        self.error = QLabel("", self)
+        self.error.setObjectName("signInError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = QPushButton("Cancel", self)
+        cancel.clicked.connect(self.reject)
+        self.confirm = QPushButton("", self)
+        self.confirm.setObjectName("confirmHandover")
+        self.confirm.setProperty("accent", True)
+        self.confirm.setDefault(True)
+        self.confirm.setIcon(theme.icon("check", "#FFFFFF"))
+        self.confirm.clicked.connect(self._confirm)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.confirm)
+        layout.addLayout(buttons)
+        self.by_code.setChecked(True)
+        for row in self.lines:
+            row.refused.valueChanged.connect(self._count)
+        self._count()
+        (self.code if not pickup_code else self.confirm).setFocus()
+
+    def _show_proof(self, page: int, checked: bool) -> None:
+        if checked:
+            for n, widget in enumerate(self.pages):
+                widget.setVisible(n == page)
+            self.error.hide()
+            self._fit()
+
+    def _fit(self) -> None:
+        """Grow or shrink to what is shown now (a page switched, an error appeared)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
+        # not adjustSize(): it caps a window at 2/3 of the screen
+        self.resize(self.width(), self.sizeHint().expandedTo(self.minimumSizeHint()).height())
+
+    @staticmethod
+    def _section(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setProperty("section", True)
+        return label
+
+    def units(self) -> int:
+        """How many units go over the counter (all left minus the refused)."""
+        return sum(row.left - row.refused.value() for row in self.lines)
+
+    def _count(self) -> None:
+        units = self.units()
+        self.confirm.setText(f"Hand over {units} item{'s' if units != 1 else ''}")
+
+    def args(self) -> dict[str, Any]:
+        """The ``hand_over`` command's arguments as entered."""
+        verification: dict[str, Any]
+        if self.by_code.isChecked():
+            verification = {"method": "pickup_code", "pickup_code": self.code.text().strip()}
+        else:
+            verification = {
+                "method": "id_check",
+                "collector_name": self.collector.text().strip(),
+                "id_type": self.id_type.currentData(),
+                "id_last_digits": self.id_digits.text().strip().upper(),
+                "relationship": self.relationship.currentData(),
+            }
+        refused = [r for r in (row.refusal() for row in self.lines) if r is not None]
+        return {"verification": verification, "refused": refused}
+
+    def _confirm(self) -> None:
+        args = self.args()
+        ctx = predict.Context(self.session.role, self.store_id, datetime.now(UTC))
+        try:  # what the server checks that can be checked here
+            predict.fulfillment(ctx, CommandName.HAND_OVER, self.view.doc, self.view.version, args)
+        except DomainError as exc:
+            self.error.setText(_explain(exc))
+            self.error.show()
+            self._fit()
+            return
+        self.handover = Handover(
+            fulfillment_id=self.view.id,
+            order_number=str(self.view.doc["order_number"]),
+            base_version=self.view.version,
+            staff_id=self.session.staff_id,
+            args=args,
+            units=self.units(),
+        )
+        self.accept()
+
+
+def _form(parent: QWidget) -> QFormLayout:
+    form = QFormLayout(parent)
+    form.setContentsMargins(0, 0, 0, 0)
+    form.setHorizontalSpacing(16)
+    form.setVerticalSpacing(10)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def _row(form: QFormLayout, text: str, field: QWidget) -> None:
+    label = QLabel(text)
+    label.setMinimumHeight(42)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    label.setBuddy(field)
+    label.setMinimumWidth(110)
+    field.setMinimumHeight(42)
+    form.addRow(label, field)
+
+
+#: The words for the fields an ID check needs.
+_FIELD_WORDS = {
+    "collector_name": "the collector's name",
+    "id_type": "the document type",
+    "id_last_digits": "the last digits of the document number",
+}
+
+
+def _explain(exc: DomainError) -> str:
+    if exc.code == "verification_failed":
+        return "The pickup code does not match this order. Check it, or do an ID check."
+    if exc.code == "missing_requirement":
+        text = exc.message
+        for field, words in _FIELD_WORDS.items():
+            text = text.replace(field, words)
+        return f"Still needed: {text.split(': ', 1)[-1]}."
+    return exc.message[:1].upper() + exc.message[1:]

@@ -1,0 +1,148 @@
+"""What the pickup queue asks the cache, and how its rows are ordered (no Qt).
+
+One database job (:func:`fetch`) reads the rows of the tab on screen and the count of
+every tab, filtered by the search text in SQL (``cache.queries.pickup_queue``), and sorts
+them on the worker thread, never in a proxy model on the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from typing import Any, get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.engine import Connection
+
+from desktop_oms.cache import queries, state
+from desktop_oms.cache.db import driver_cursor
+from desktop_oms.cache.queries import PickupTab, QueueRow
+from desktop_oms.cache.state import Key
+
+TABS: tuple[PickupTab, ...] = get_args(PickupTab)
+TAB_TITLES: dict[PickupTab, str] = {
+    "ready": "Ready",
+    "preparing": "Preparing",
+    "handed_over_today": "Handed over today",
+    "expiring": "Expiring",
+}
+
+
+class Column:
+    """The queue's columns, in display order."""
+
+    ORDER = 0
+    CUSTOMER = 1
+    ITEMS = 2
+    BIN = 3
+    STATUS = 4
+    PROMISED = 5
+    AGE = 6
+    COUNT = 7
+
+
+HEADERS = ("Order", "Customer", "Items", "Bin", "Status", "Promised", "Age")
+
+
+def _text(value: str | None) -> tuple[bool, str]:
+    return (value is None, (value or "").casefold())
+
+
+def _time(value: str | None) -> tuple[bool, str]:
+    # canonical UTC text sorts as time; rows without a time go last
+    return (value is None, value or "")
+
+
+#: Sort key of each column (row id breaks ties, so the order is stable across refreshes).
+SORT_KEYS: dict[int, Callable[[QueueRow], Any]] = {
+    Column.ORDER: lambda r: (r.order_number, r.id),
+    Column.CUSTOMER: lambda r: (r.customer_name.casefold(), r.id),
+    Column.ITEMS: lambda r: (r.items, r.id),
+    Column.BIN: lambda r: (*_text(r.bin), r.id),
+    Column.STATUS: lambda r: (r.status, r.id),
+    Column.PROMISED: lambda r: (*_time(r.promised_at), r.id),
+    Column.AGE: lambda r: (*_time(r.promised_at), r.id),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRequest:
+    """One read of the queue: which store, tab, search text and order."""
+
+    store_id: int
+    tab: PickupTab
+    search: str
+    sort_column: int = Column.PROMISED
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QueueResult:
+    """The rows of the requested tab, the count of every tab, and when they were read."""
+
+    request: QueueRequest
+    rows: list[QueueRow]
+    counts: dict[PickupTab, int]
+    now: datetime
+    last_sync_at: str | None
+
+
+def fetch(conn: Connection, request: QueueRequest, now: datetime) -> QueueResult:
+    """Disk: the queue as ``request`` asks for it (run on the database worker)."""
+    counts: dict[PickupTab, int] = {}
+    shown: list[QueueRow] = []
+    search = request.search.strip() or None
+    for tab in TABS:
+        rows = queries.pickup_queue(conn, request.store_id, tab, search, now)
+        counts[tab] = len(rows)
+        if tab == request.tab:
+            shown = rows
+    shown.sort(key=SORT_KEYS[request.sort_column], reverse=request.descending)
+    return QueueResult(request, shown, counts, now, state.get(conn, Key.LAST_SYNC_AT))
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Where an order is in the queue: its tab and fulfillment, or None if not a pickup here."""
+
+    order_number: str
+    tab: PickupTab | None
+    fulfillment_id: int | None
+
+
+def locate(conn: Connection, store_id: int, order_number: str, now: datetime) -> Located:
+    """Disk: the tab an order's pickup is in at ``store_id`` (the first tab that has it)."""
+    for tab in TABS:
+        for row in queries.pickup_queue(conn, store_id, tab, order_number, now):
+            if row.order_number == order_number:
+                return Located(order_number, tab, row.id)
+    return Located(order_number, None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreInfo:
+    """The station's store as the views show it."""
+
+    id: int
+    code: str
+    name: str
+    city: str
+    timezone: str
+
+    def tz(self) -> tzinfo:
+        """The store's time zone (UTC when the name is unknown to this PC)."""
+        try:
+            return ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return UTC
+
+
+def store_info(conn: Connection, store_id: int) -> StoreInfo | None:
+    """Disk: the store's code, name, city and time zone, once it is synced."""
+    row = (
+        driver_cursor(conn)
+        .execute("SELECT id, code, name, city, timezone FROM stores WHERE id = ?", (store_id,))
+        .fetchone()
+    )
+    return None if row is None else StoreInfo(*row)

@@ -1,0 +1,136 @@
+"""How the queue shows times: promised times in the store's time zone, ages, overdue (no Qt).
+
+Ages are relative to what matters at the counter for the row's state:
+
+* being prepared (open, picking, in transit, ...): time to the promised time, or how
+  late it is — late is *overdue*;
+* ready: time left to the pickup deadline when it is within :data:`SOON`, past the
+  deadline is *overdue*; otherwise how long it has been waiting;
+* handed over: when it was collected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from typing import Literal
+
+from desktop_oms.cache.queries import QueueRow
+
+Level = Literal["ok", "warn", "bad", "muted"]
+
+#: A ready pickup whose deadline is this close is flagged.
+SOON = timedelta(hours=24)
+#: A pickup being prepared whose promised time is this close is flagged.
+DUE_SOON = timedelta(hours=2)
+
+STATUS_LABELS = {
+    "open": "New",
+    "picking": "Picking",
+    "packed": "Packed",
+    "in_transit": "In transit",
+    "arrived": "Arrived",
+    "ready_for_pickup": "Ready",
+    "handed_over": "Collected",
+    "shipped": "Shipped",
+    "cancelled": "Cancelled",
+    "expired": "Expired",
+    "rejected": "Rejected",
+}
+
+STATUS_LEVELS: dict[str, Level] = {
+    "ready_for_pickup": "ok",
+    "handed_over": "muted",
+    "cancelled": "bad",
+    "expired": "bad",
+    "rejected": "bad",
+}
+
+
+def status_label(status: str) -> str:
+    """A fulfillment status in words staff use."""
+    return STATUS_LABELS.get(status, status.replace("_", " ").capitalize())
+
+
+def parse_utc(text: str | None) -> datetime | None:
+    """A canonical UTC timestamp from the cache, or None."""
+    if not text:
+        return None
+    return datetime.fromisoformat(text)
+
+
+def when(moment: datetime, now: datetime, tz: tzinfo) -> str:
+    """``Today 14:30``, ``Tomorrow 09:00``, ``Yesterday 16:10``, or ``Mon 23 Nov 14:30``."""
+    local, today = moment.astimezone(tz), now.astimezone(tz).date()
+    clock = local.strftime("%H:%M")
+    days = (local.date() - today).days
+    if days == 0:
+        return f"Today {clock}"
+    if days == 1:
+        return f"Tomorrow {clock}"
+    if days == -1:
+        return f"Yesterday {clock}"
+    return f"{local.strftime('%a')} {local.day} {local.strftime('%b')} {clock}"
+
+
+def duration(span: timedelta) -> str:
+    """A short, rounded-down duration: ``4 min``, ``2 h 5 min``, ``3 d 4 h``."""
+    minutes = max(0, int(span.total_seconds() // 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    days, hours = divmod(hours, 24)
+    return f"{days} d {hours} h" if hours else f"{days} d"
+
+
+@dataclass(frozen=True, slots=True)
+class Age:
+    """The age cell of a row: text, how alarming it is, and a longer explanation."""
+
+    text: str
+    level: Level
+    tooltip: str
+
+    @property
+    def overdue(self) -> bool:
+        """Whether the row is late (flagged red)."""
+        return self.level == "bad"
+
+
+def age(row: QueueRow, now: datetime, tz: tzinfo) -> Age:
+    """How old or late ``row`` is, as the counter cares about it (see the module doc)."""
+    if row.status == "handed_over":
+        at = parse_utc(row.updated_at)
+        text = f"Collected {when(at, now, tz)}" if at else "Collected"
+        return Age(text, "muted", text)
+    if row.status == "ready_for_pickup":
+        deadline = parse_utc(row.pickup_deadline)
+        if deadline is not None:
+            shown = when(deadline, now, tz)
+            if deadline <= now:
+                return Age(
+                    f"{duration(now - deadline)} past deadline",
+                    "bad",
+                    f"Not collected by its deadline ({shown}): expire it or call the customer",
+                )
+            if deadline - now <= SOON:
+                return Age(
+                    f"Expires in {duration(deadline - now)}", "warn", f"Pickup deadline {shown}"
+                )
+        since = parse_utc(row.updated_at)
+        tip = f"Hold until {when(deadline, now, tz)}" if deadline else "Ready for pickup"
+        if since is None:
+            return Age("Waiting", "ok", tip)
+        return Age(f"Waiting {duration(now - since)}", "ok", tip)
+    promised = parse_utc(row.promised_at)
+    if promised is None:
+        return Age(status_label(row.status), "muted", "No promised time")
+    shown = when(promised, now, tz)
+    if promised <= now:
+        return Age(
+            f"{duration(now - promised)} late", "bad", f"Promised ready {shown}: it is overdue"
+        )
+    level: Level = "warn" if promised - now <= DUE_SOON else "muted"
+    return Age(f"Due in {duration(promised - now)}", level, f"Promised ready {shown}")

@@ -1,0 +1,614 @@
+"""The pickup queue page: tabs with counts, search, the queue table and the order panel.
+
+Every read runs on the database worker (:mod:`desktop_oms.gui.tasks`); the page keeps a
+generation number so an answer to an older question (a search typed over) is dropped.
+Live updates (sync applied changes, a local command) re-read the tab and apply the
+difference to the model, keeping the selected order selected and the rows on screen
+where they were.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, tzinfo
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Connection
+
+from desktop_oms.cache import outbox, queries
+from desktop_oms.cache.queries import FulfillmentView, OrderDetail, PickupTab
+from desktop_oms.domain.commands import CommandName, TargetKind
+from desktop_oms.domain.errors import DomainError, InvalidCode
+from desktop_oms.domain.identifiers import ORDER_NUMBER_RE, OrderCode, parse_code
+from desktop_oms.domain.status import Action, FulfillmentMethod, FulfillmentStatus, allowed_actions
+from desktop_oms.gui import theme
+from desktop_oms.gui.pickups import timefmt
+from desktop_oms.gui.pickups.detail import OrderDetailPanel, pick_fulfillment
+from desktop_oms.gui.pickups.handover import Handover, HandoverDialog
+from desktop_oms.gui.pickups.model import ID_ROLE, PickupQueueModel
+from desktop_oms.gui.pickups.queue import (
+    TAB_TITLES,
+    Column,
+    Located,
+    QueueRequest,
+    QueueResult,
+    fetch,
+    locate,
+)
+from desktop_oms.gui.pickups.tabs import QueueTabs
+from desktop_oms.gui.station import Station, StationEvents
+from desktop_oms.gui.tasks import TaskManager
+from desktop_oms.gui.toast import Toast
+
+#: Row height of the queue: a comfortable touch target.
+ROW_HEIGHT = 48
+#: Column widths (the customer column takes the rest).
+WIDTHS = {
+    Column.ORDER: 176,
+    Column.ITEMS: 72,
+    Column.BIN: 88,
+    Column.STATUS: 112,
+    Column.PROMISED: 164,
+    Column.AGE: 184,
+}
+SEARCH_DELAY_MS = 150
+#: How long "Handed over — Undo" waits before the handover is queued for the server.
+UNDO_MS = 5_000
+TICK_MS = 30_000
+REREAD_MS = 60_000
+
+
+def parse_order_input(text: str) -> OrderCode | None:
+    """An order code (``OMS:O:...``) or a bare order number typed in; None otherwise."""
+    value = text.strip()
+    if not value:
+        return None
+    if value[:4].upper() == "OMS:":
+        try:
+            code = parse_code(value)
+        except InvalidCode:
+            return None
+        return code if isinstance(code, OrderCode) else None
+    if ORDER_NUMBER_RE.fullmatch(value.upper()):
+        return OrderCode(value.upper())
+    return None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class PickupsView(QWidget):
+    """The counter's pickup queue.
+
+    Signals: ``loaded()`` after the first read shows; ``refreshed()`` after every read
+    is shown; ``orderOpened(str)`` with the order number shown in the panel;
+    ``message(str, str)`` with a text and a level (``info``/``warn``/``bad``) for the
+    window to show; ``handedOver(object)`` with the :class:`Handover` once it is queued.
+    """
+
+    loaded = Signal()
+    refreshed = Signal()
+    handedOver = Signal(object)  # noqa: N815
+    orderOpened = Signal(str)  # noqa: N815
+    message = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pickupsView")
+        self.station: Station | None = None
+        self.events: StationEvents | None = None
+        self.tasks: TaskManager | None = None
+        self.toast: Toast | None = None
+        self.undo_ms = UNDO_MS
+        self.handover_dialog: HandoverDialog | None = None
+        self._handing: set[int] = set()
+        self.tz: tzinfo = UTC
+        self._generation = 0
+        self._tab: PickupTab = "ready"
+        self._sort = (Column.PROMISED, False)
+        self._first = True
+        self._shown_tab: PickupTab | None = None
+        self._shown_search: str | None = None
+        self._pending_select: int | None = None
+        self._detail_generation = 0
+        self._pickup_code: tuple[str, str] | None = None
+        self.last_result: QueueResult | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setSpacing(16)
+
+        head = QHBoxLayout()
+        head.setSpacing(16)
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        self.title = QLabel("Pickups", self)
+        self.title.setObjectName("pageTitle")
+        self.subtitle = QLabel("", self)
+        self.subtitle.setObjectName("pageSubtitle")
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles)
+        head.addStretch(1)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchEdit")
+        self.search.setPlaceholderText("Search order, name, phone or e-mail")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(360)
+        self.search.addAction(
+            theme.icon("search", theme.FAINT), QLineEdit.ActionPosition.LeadingPosition
+        )
+        head.addWidget(self.search, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(head)
+
+        tabs_row = QHBoxLayout()
+        self.tabs = QueueTabs(self)
+        tabs_row.addWidget(self.tabs)
+        tabs_row.addStretch(1)
+        layout.addLayout(tabs_row)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(16)
+        self.stack = QStackedWidget(self.splitter)
+        self.table = QTableView(self.stack)
+        self.table.setObjectName("queueTable")
+        self.model = PickupQueueModel(parent=self)
+        self.table.setModel(self.model)
+        self._setup_table()
+        self.empty = QLabel("", self.stack)
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.detail = OrderDetailPanel(self.splitter)
+        self.detail.hide()
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        layout.addWidget(self.splitter, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+        self._reread = QTimer(self)
+        self._reread.setInterval(REREAD_MS)
+        self._reread.timeout.connect(self.refresh)
+
+        self.tabs.tabChanged.connect(self._on_tab)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._on_search_enter)
+        self.model.sortRequested.connect(self._on_sort)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.detail.closed.connect(self.close_order)
+        self.detail.handOverRequested.connect(self.start_handover)
+        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close.activated.connect(self.close_order)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self.focus_search)
+
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setAlternatingRowColors(False)
+        table.setCornerButtonEnabled(False)
+        vertical = table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        vertical.setMinimumSectionSize(ROW_HEIGHT)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumSectionSize(60)
+        header.setFixedHeight(44)
+        for column, width in WIDTHS.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(Column.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(Column.PROMISED, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(lambda column, order: self.model.sort(column, order))
+        table.setIconSize(QSize(18, 18))
+
+    # --- wiring --------------------------------------------------------------------------
+
+    def attach(self, station: Station, events: StationEvents, tasks: TaskManager) -> None:
+        """Show ``station``'s queue, re-reading it whenever its data changes."""
+        self.station, self.events, self.tasks = station, events, tasks
+        events.dataChanged.connect(self._on_data_changed)
+        self._tick.start()
+        self._reread.start()
+
+    def set_timezone(self, tz: tzinfo) -> None:
+        """Show times in the store's time zone."""
+        self.tz = tz
+        self.model.tz = tz
+        self.model.tick(_now())
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    @property
+    def tab(self) -> PickupTab:
+        """The tab shown."""
+        return self._tab
+
+    def set_tab(self, tab: PickupTab) -> None:
+        """Show ``tab`` (and read it)."""
+        self.tabs.set_current(tab)
+        self._on_tab(tab)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the shown tab again (with the search text and order on screen)."""
+        if self.station is None or self.tasks is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        request = QueueRequest(
+            store_id=self.station.store_id,
+            tab=self._tab,
+            search=self.search.text(),
+            sort_column=self._sort[0],
+            descending=self._sort[1],
+        )
+        now = _now()
+
+        def job(conn: Connection) -> QueueResult:
+            return fetch(conn, request, now)
+
+        self.tasks.read(job, key="pickups.queue", name="pickups.fetch").then(
+            lambda result: self._apply(result, generation)
+        )
+
+    def _apply(self, result: QueueResult, generation: int) -> None:
+        if generation != self._generation:
+            return  # an older question; a newer answer is on its way
+        request = result.request
+        if self._shown_tab == request.tab:
+            self._update_keeping_view(result)
+        else:
+            self.model.reset(result.rows, result.now)
+        self._shown_tab, self._shown_search = request.tab, request.search.strip()
+        self._fit_columns()
+        self.last_result = result
+        self.tabs.set_counts(result.counts)
+        self._show_empty_state(result)
+        self._subtitle(result)
+        if self._pending_select is not None:
+            self._select(self._pending_select)
+        if self.detail.isVisible() and self.detail.order_number:
+            self._reload_detail()
+        self.refreshed.emit()
+        if self._first:
+            self._first = False
+            self.loaded.emit()
+
+    def _update_keeping_view(self, result: QueueResult) -> None:
+        bar = self.table.verticalScrollBar()
+        value = bar.value()
+        top = self.table.rowAt(0)
+        anchor = self.model.row_at(top).id if value > 0 and top >= 0 else None
+        offset = value - top * ROW_HEIGHT if anchor is not None else 0
+        self.model.update(result.rows, result.now)
+        if anchor is not None:
+            row = self.model.row_of(anchor)
+            if row is not None:
+                bar.setValue(row * ROW_HEIGHT + offset)
+
+    def _show_empty_state(self, result: QueueResult) -> None:
+        if result.rows:
+            self.stack.setCurrentWidget(self.table)
+            return
+        search = result.request.search.strip()
+        elsewhere = {t: n for t, n in result.counts.items() if n and t != result.request.tab}
+        if search:
+            text = f"No pickup in {TAB_TITLES[result.request.tab]} matches “{search}”."
+            if elsewhere:
+                found = ", ".join(f"{n} in {TAB_TITLES[t]}" for t, n in elsewhere.items())
+                text += f"\nFound: {found}."
+        else:
+            text = {
+                "ready": "No pickups are waiting for customers right now.",
+                "preparing": "Nothing is being prepared for pickup.",
+                "handed_over_today": "Nothing has been handed over today yet.",
+                "expiring": "No pickups are close to their deadline.",
+            }[result.request.tab]
+        self.empty.setText(text)
+        self.stack.setCurrentWidget(self.empty)
+
+    def _subtitle(self, result: QueueResult) -> None:
+        counts = result.counts
+        overdue = sum(1 for r in result.rows if timefmt.age(r, result.now, self.tz).overdue)
+        parts = [f"{counts.get('ready', 0)} ready", f"{counts.get('preparing', 0)} in preparation"]
+        if result.request.search.strip():
+            parts.insert(0, "Filtered")
+        if overdue:
+            parts.append(f"{overdue} overdue in this tab")
+        self.subtitle.setText(" · ".join(parts))
+
+    def _on_tab(self, tab: str) -> None:
+        self._tab = tab  # type: ignore[assignment]
+        self.refresh()
+
+    def _on_sort(self, column: int, descending: bool) -> None:
+        if (column, descending) != self._sort:
+            self._sort = (column, descending)
+            self.refresh()
+
+    def _on_data_changed(self) -> None:
+        self.refresh()
+
+    def _on_tick(self) -> None:
+        self.model.tick(_now())
+
+    # --- selection and the order panel ---------------------------------------------------
+
+    def _select(self, fulfillment_id: int) -> None:
+        row = self.model.row_of(fulfillment_id)
+        if row is None:
+            return
+        self._pending_select = None
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def selected_id(self) -> int | None:
+        """The fulfillment of the selected row, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return None if not rows else int(rows[0].data(ID_ROLE))
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = self.model.row_at(current.row())
+        shown = self.detail.fulfillment
+        if self.detail.isVisible() and shown is not None and shown.id == row.id:
+            self._detail_generation += 1  # it is on screen: drop answers still on their way
+            return
+        code = self._pickup_code[1] if self._pickup_code else None
+        keep = code if self._pickup_code and self._pickup_code[0] == row.order_number else None
+        self._load_detail(row.order_number, row.id, keep)
+
+    def _on_search_enter(self) -> None:
+        code = parse_order_input(self.search.text())
+        if code is not None:
+            self.search.clear()
+            self.open_order(code.order_number, code.pickup_code)
+
+    def open_order(self, order_number: str, pickup_code: str | None = None) -> None:
+        """Find an order (scanned or typed): show its tab, select it, open its panel."""
+        if self.station is None or self.tasks is None:
+            return
+        store_id = self.station.store_id
+        now = _now()
+
+        def job(conn: Connection) -> tuple[Located, OrderDetail | None]:
+            return locate(conn, store_id, order_number, now), queries.order_detail(
+                conn, order_number
+            )
+
+        self.tasks.read(job, name="pickups.open").then(
+            lambda found: self._opened(found[0], found[1], pickup_code)
+        )
+
+    def _opened(self, where: Located, detail: OrderDetail | None, code: str | None) -> None:
+        self._detail_generation += 1  # this answer wins over detail reads still under way
+        if detail is None:
+            self.message.emit(f"Order {where.order_number} is not at this store.", "warn")
+            return
+        if where.tab is not None and where.fulfillment_id is not None:
+            if self.search.text():
+                self.search.blockSignals(True)
+                self.search.clear()
+                self.search.blockSignals(False)
+            self._pending_select = where.fulfillment_id
+            if where.tab != self._tab or self._shown_search:
+                self.tabs.set_current(where.tab)
+                self._tab = where.tab
+                self.refresh()
+            else:
+                self._select(where.fulfillment_id)
+        self._show_detail(detail, where.fulfillment_id, code)
+
+    def _load_detail(self, order_number: str, fid: int | None, code: str | None) -> None:
+        if self.tasks is None:
+            return
+        self._detail_generation += 1
+        generation = self._detail_generation
+        self.tasks.read(
+            lambda conn: queries.order_detail(conn, order_number),
+            key="pickups.detail",
+            name="pickups.detail",
+        ).then(lambda detail: self._loaded_detail(detail, fid, code, generation))
+
+    def _loaded_detail(
+        self, detail: OrderDetail | None, fid: int | None, code: str | None, generation: int
+    ) -> None:
+        if generation != self._detail_generation:
+            return  # the panel was asked to show something else meanwhile
+        if detail is None:
+            self.close_order()  # the order left this station (re-routed, purged)
+            return
+        if self.detail.isVisible() or self.table.selectionModel().hasSelection():
+            self._show_detail(detail, fid, code)
+
+    def _reload_detail(self) -> None:
+        shown = self.detail.fulfillment
+        code = self._pickup_code[1] if self._pickup_code else None
+        if self.detail.order_number is not None:
+            self._load_detail(self.detail.order_number, shown.id if shown else None, code)
+
+    def _show_detail(self, detail: OrderDetail, fid: int | None, code: str | None) -> None:
+        assert self.station is not None
+        view = pick_fulfillment(detail, self.station.store_id, fid)
+        code_ok = bool(code) and view is not None and view.doc.get("pickup_code") == code
+        if code and not code_ok:
+            self.message.emit("The scanned pickup code does not match this order.", "bad")
+        self._pickup_code = (detail.order_number, code) if code_ok and code else None
+        session = self.station.session
+        may = False
+        if session is not None and view is not None:
+            try:
+                actions = allowed_actions(
+                    FulfillmentMethod(view.method), FulfillmentStatus(view.status), session.role
+                )
+            except ValueError:
+                actions = []
+            may = Action.HAND_OVER in actions
+        self.detail.show_order(
+            detail, view, tz=self.tz, can_hand_over=may, pickup_code_ok=code_ok, now=_now()
+        )
+        if view is not None and view.id in self._handing:
+            self.detail.hand_over_button.setEnabled(False)
+            self.detail.hand_over_why.setText("Being handed over…")
+            self.detail.hand_over_why.show()
+        if not self.detail.isVisible():
+            self.detail.show()
+            self.splitter.setSizes([max(1, self.width() - 460), 440])
+            self._fit_columns()
+        self.orderOpened.emit(detail.order_number)
+
+    def _fit_columns(self) -> None:
+        """Status only where it varies (Preparing); Promised hides beside the order panel."""
+        self.table.setColumnHidden(Column.STATUS, self._tab != "preparing")
+        self.table.setColumnHidden(Column.PROMISED, self.detail.isVisible())
+
+    def close_order(self) -> None:
+        """Close the order panel."""
+        self.detail.hide()
+        self.detail.clear()
+        self._fit_columns()
+        self._pickup_code = None
+        self.table.setFocus()
+
+    # --- handing over ---------------------------------------------------------------------
+
+    def start_handover(self, view: FulfillmentView) -> None:
+        """Open the handover dialog for a ready pickup."""
+        station = self.station
+        if station is None or station.session is None:
+            return
+        number = str(view.doc["order_number"])
+        code = (
+            self._pickup_code[1] if self._pickup_code and self._pickup_code[0] == number else None
+        )
+        dialog = HandoverDialog(
+            view, station.session, store_id=station.store_id, pickup_code=code, parent=self
+        )
+        dialog.setModal(True)
+        dialog.accepted.connect(lambda: self._confirmed(dialog.handover))
+        dialog.finished.connect(dialog.deleteLater)
+        self.handover_dialog = dialog
+        dialog.open()
+
+    def _confirmed(self, handover: Handover | None) -> None:
+        if handover is None:
+            return
+        self._handing.add(handover.fulfillment_id)
+        shown = self.detail.fulfillment
+        if shown is not None and shown.id == handover.fulfillment_id:
+            self.detail.hand_over_button.setEnabled(False)
+            self.detail.hand_over_why.setText("Being handed over…")
+            self.detail.hand_over_why.show()
+        items = f"{handover.units} item{'s' if handover.units != 1 else ''}"
+        text = f"Handed over {handover.order_number} · {items}"
+        if self.toast is None:
+            self._queue_handover(handover)
+            return
+        self.toast.show_message(
+            text,
+            "info",
+            action="Undo",
+            on_action=lambda: self._undo(handover),
+            on_expire=lambda: self._queue_handover(handover),
+            msecs=self.undo_ms,
+        )
+
+    def _undo(self, handover: Handover) -> None:
+        self._handing.discard(handover.fulfillment_id)
+        self._reload_detail()
+        self.message.emit(f"Handover of {handover.order_number} undone.", "info")
+
+    def _queue_handover(self, handover: Handover) -> None:
+        """Queue the ``hand_over`` command with its predicted effect; wake the push loop."""
+        station, tasks = self.station, self.tasks
+        if station is None or tasks is None:
+            return
+        now = _now()
+
+        def job(conn: Connection) -> outbox.OutboxEntry:
+            return outbox.enqueue(
+                conn,
+                name=CommandName.HAND_OVER,
+                target_kind=TargetKind.FULFILLMENT,
+                target_key=str(handover.fulfillment_id),
+                base_version=handover.base_version,
+                staff_id=handover.staff_id,
+                approved_by=None,
+                args=handover.args,
+                now=now,
+            )
+
+        def queued(_entry: outbox.OutboxEntry) -> None:
+            self._handing.discard(handover.fulfillment_id)
+            station.kick()
+            if self.events is not None:
+                self.events.outboxChanged.emit()
+                self.events.changed()
+            self.handedOver.emit(handover)
+
+        def refused(exc: BaseException) -> None:
+            self._handing.discard(handover.fulfillment_id)
+            if not isinstance(exc, DomainError):
+                raise exc
+            self.message.emit(f"{handover.order_number} was not handed over: {exc.message}", "bad")
+            self._reload_detail()
+
+        tasks.write(job, name="hand over").then(queued, refused)
+
+    # --- test and screenshot helpers -----------------------------------------------------
+
+    def visible_orders(self) -> list[str]:
+        """The order numbers in the table, top to bottom."""
+        return [r.order_number for r in self.model.rows]
+
+    def counts(self) -> dict[str, int]:
+        """The counts shown on the tabs."""
+        return {tab: int(b.count.text().replace(",", "")) for tab, b in self.tabs.buttons.items()}
