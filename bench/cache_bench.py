@@ -144,14 +144,24 @@ def bench_raw_snapshot(path: Path, skus: int, stores: int, size: int) -> tuple[f
 
 
 def delta_changes(skus: int, stores: int, n: int, mix: str) -> list[dict[str, Any]]:
-    """``n`` feed changes: a realistic mix (stock, orders, some products) or products only."""
+    """``n`` feed changes: a realistic mix (stock, orders, some renamed products), products
+    only (renamed), or prices (80% stock, 20% new prices: the delta of ``sync_bench.py``)."""
     out: list[dict[str, Any]] = []
     seq = 1000
     step = max(1, skus // n)
     for k in range(n):
         seq += 1
         i = 1 + (k * step * 7919) % skus
-        if mix == "products" or k % 10 == 0:
+        if mix == "prices":
+            if k % 5 == 0:
+                doc = datagen.product_doc(i, version=2)
+                doc["price_minor"] += 100
+                out.append(datagen.change("product", doc["sku"], doc, seq))
+            else:
+                store_id = 1 + k % stores
+                doc = datagen.inventory_doc(store_id, i, version=2)
+                out.append(datagen.change("inventory", f"{store_id}:{doc['sku']}", doc, seq))
+        elif mix == "products" or k % 10 == 0:
             doc = datagen.product_doc(i, version=2, name=f"{datagen.product_name(i)} v2")
             out.append(datagen.change("product", doc["sku"], doc, seq))
         elif k % 10 < 4:
@@ -288,10 +298,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skus", type=int, default=50_000)
     parser.add_argument("--stores", type=int, default=6)
+    parser.add_argument(
+        "--quick", action="store_true", help="the quick chain of sync_bench.py: 20k SKUs x 4 stores"
+    )
     parser.add_argument("--page", type=int, default=5_000, help="snapshot page size (rows)")
     parser.add_argument("--delta", type=int, default=10_000, help="changes in the delta")
     parser.add_argument("--repeat", type=int, default=3, help="delta runs (best is kept)")
     args = parser.parse_args()
+    if args.quick:
+        args.skus, args.stores = 20_000, 4
 
     with tempfile.TemporaryDirectory(prefix="cache-bench-") as tmp:
         work = Path(tmp)
@@ -323,7 +338,7 @@ def main() -> None:
             )
         )
         results.extend(bench_lookups(work / "ours.sqlite3", args.skus))
-        for mix in ("mixed", "products"):
+        for mix in ("mixed", "prices", "products"):
             changes = delta_changes(args.skus, args.stores, args.delta, mix)
             page = json.dumps({"cursor": "x", "changes": changes, "more": False}).encode()
             ours, raw = [], []

@@ -76,10 +76,11 @@ def _station_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--view",
-        choices=("pickups", "order", "signin"),
+        choices=("pickups", "order", "conflicts", "signin"),
         default="pickups",
         help="what --screenshot shows: the pickup queue, the queue with its first order "
-        "open, or the sign-in (%(default)s); the demo signs its associate in for the first two",
+        "open, the conflict inbox with its newest entry open, or the sign-in (%(default)s); "
+        "the demo signs its associate in for all but the sign-in",
     )
     return parser
 

@@ -6,6 +6,12 @@ savepoint, so a refused command leaves neither. An entry leaves the outbox only 
 server confirmed it: its result (:func:`confirm`) or a pull showing ``last_seq`` at or past
 it (:func:`confirm_through`). A refused command becomes a conflict record holding the
 command, the server's reason and its current documents, which are applied at once.
+
+A command may be *held* (``state = 'held'``, ``next_attempt_at`` = the end of the hold):
+it is written at once, so a crash loses nothing, but :func:`due` does not hand it, nor
+any command after it, to the push before the hold ends. Until then :func:`withdraw`
+takes it back (undo) without a seq gap reaching the server; :func:`release` ends a hold
+early.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from desktop_oms.cache.apply import apply_changes
 from desktop_oms.cache.db import driver_cursor
 from desktop_oms.cache.state import Key
 from desktop_oms.domain.commands import COMMANDS, CommandName, TargetKind, check_role
-from desktop_oms.domain.errors import NotFound, PermissionDenied
+from desktop_oms.domain.errors import DomainError, NotFound, PermissionDenied
 from desktop_oms.domain.roles import Role
 
 COLUMNS = (
@@ -33,6 +39,15 @@ COLUMNS = (
     "issued_at, state, attempts, next_attempt_at, last_error"
 )
 _APPROVER_ROLES = frozenset({Role.MANAGER, Role.ADMIN, Role.CUSTOMER_SERVICE})
+#: ``state`` of a command held back from the push until ``next_attempt_at``.
+HELD = "held"
+QUEUED = "queued"
+
+
+class UndoRefused(DomainError):
+    """A command cannot be taken back: it left the station, or others build on it."""
+
+    code = "undo_refused"
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,10 +190,12 @@ def enqueue(
     args: Mapping[str, Any],
     now: datetime,
     role: Role | None = None,
+    hold_until: datetime | None = None,
 ) -> OutboxEntry:
     """Append a command and its predicted effect, or raise the DomainError refusing it."""
     # ``role``: the session's role for staff not synced to the station (chain-wide staff
     # signed in online); otherwise the role comes from the ``staff`` table.
+    # ``hold_until``: keep it (and all after it) from the push until then: an undo window.
     command = CommandName(name)
     kind = TargetKind(target_kind)
     if COMMANDS[command].target is not kind:
@@ -187,7 +204,7 @@ def enqueue(
         cur = driver_cursor(conn)
         acting = role if role is not None else _actor_role(cur, staff_id, approved_by)
         check_role(command, acting)
-        ctx = predict.Context(acting, state.store_id(conn), now, _hold_days(cur))
+        ctx = predict.Context(acting, state.store_id(conn), now, _hold_days(cur), staff_id=staff_id)
         effect = _predict(cur, ctx, command, kind, target_key, base_version, args)
         seq = int(state.get(conn, Key.LAST_COMMAND_SEQ, 0)) + 1
         entry = OutboxEntry(
@@ -201,9 +218,9 @@ def enqueue(
             approved_by=approved_by,
             args=dict(args),
             issued_at=rows.utc_text(now) or "",
-            state="queued",
+            state=QUEUED if hold_until is None else HELD,
             attempts=0,
-            next_attempt_at=None,
+            next_attempt_at=rows.utc_text(hold_until),
             last_error=None,
         )
         cur.execute(
@@ -245,6 +262,105 @@ def pending(conn: Connection, limit: int = 100) -> list[OutboxEntry]:
         (limit,),
     )
     return [entry_from_row(r) for r in found]
+
+
+def due(conn: Connection, now: datetime, limit: int = 100) -> list[OutboxEntry]:
+    """The commands the push may send now, in seq order: those before the first one still
+    held at ``now``. Holds that have ended are released first, so an undo can no longer
+    take back a command once the push may have it (call in a write transaction)."""
+    cur = driver_cursor(conn)
+    cur.execute(
+        "UPDATE outbox SET state = ?, next_attempt_at = NULL "
+        "WHERE state = ? AND next_attempt_at <= ?",
+        (QUEUED, HELD, rows.utc_text(now)),
+    )
+    found = cur.execute(
+        f"SELECT {COLUMNS} FROM outbox "  # noqa: S608 - constant columns
+        "WHERE seq < coalesce((SELECT min(seq) FROM outbox WHERE state = ?), seq + 1) "
+        "ORDER BY seq LIMIT ?",
+        (HELD, limit),
+    )
+    return [entry_from_row(r) for r in found]
+
+
+def release(conn: Connection, seq: int) -> bool:
+    """End the hold of command ``seq`` now (its undo window closed); whether it was held."""
+    cur = driver_cursor(conn)
+    cur.execute(
+        "UPDATE outbox SET state = ?, next_attempt_at = NULL WHERE seq = ? AND state = ?",
+        (QUEUED, seq, HELD),
+    )
+    return cur.rowcount == 1
+
+
+def _touches(cur: sqlite3.Cursor, entry: OutboxEntry) -> tuple[set[int], set[str], str | None]:
+    """The fulfillment ids, order numbers and stock key a command's target covers."""
+    if entry.target_kind == TargetKind.INVENTORY.value:
+        return set(), set(), entry.target_key
+    if entry.target_kind == TargetKind.ORDER.value:
+        ids = cur.execute(
+            "SELECT id FROM v_fulfillments WHERE order_number = ?", (entry.target_key,)
+        )
+        return {int(i) for (i,) in ids}, {entry.target_key}, None
+    fid = int(entry.target_key)
+    number = cur.execute("SELECT order_number FROM v_fulfillments WHERE id = ?", (fid,))
+    return {fid}, {str(n) for (n,) in number}, None
+
+
+def withdraw(conn: Connection, seq: int) -> OutboxEntry:
+    """Take back a held command before it leaves the station (undo); the entry withdrawn.
+
+    Its predicted rows go, and the commands after it move one seq down so that no gap
+    reaches the server. Raises :class:`UndoRefused` when the command is no longer held
+    (the push has it, or the server confirmed it) or when another waiting command on the
+    same fulfillment, order or stock builds on it or under it (its prediction would be lost).
+    """
+    cur = driver_cursor(conn)
+    entry = get(conn, seq)
+    if entry is None:
+        raise UndoRefused("the change has already reached the server and cannot be undone")
+    if entry.state != HELD:
+        raise UndoRefused("the change is being sent to the server and cannot be undone")
+    ids, numbers, stock = _touches(cur, entry)
+    for other in pending(conn, limit=-1):
+        if other.seq == seq:
+            continue
+        key = other.target_key
+        if (
+            (other.target_kind == TargetKind.FULFILLMENT.value and int(key) in ids)
+            or (other.target_kind == TargetKind.ORDER.value and key in numbers)
+            or (other.target_kind == TargetKind.INVENTORY.value and key == stock)
+        ):
+            when = "later" if other.seq > seq else "earlier"
+            raise UndoRefused(
+                f"a {when} change to the same order ({other.name.replace('_', ' ')}) is "
+                "waiting to be sent, so this one cannot be undone"
+            )
+    cur.execute("DELETE FROM outbox WHERE seq = ?", (seq,))
+    cur.execute("DELETE FROM pending_fulfillments WHERE outbox_seq = ?", (seq,))
+    cur.execute("DELETE FROM pending_inventory WHERE outbox_seq = ?", (seq,))
+    renumber(conn, 1, above=seq)
+    return entry
+
+
+def renumber(conn: Connection, shift: int, *, above: int = 0) -> None:
+    """Move the commands after seq ``above`` and their predicted rows ``shift`` seqs down
+    (up when negative), and the station's last command seq with them.
+
+    Used when the server expects other numbers (``409 sequence_gap``: it never saw these
+    commands, and seqs only deduplicate) and when an undo takes a held command out.
+    """
+    cur = driver_cursor(conn)
+    for table, column in (
+        ("outbox", "seq"),
+        ("pending_fulfillments", "outbox_seq"),
+        ("pending_inventory", "outbox_seq"),
+    ):
+        # through negatives, so no two rows ever share a primary key on the way
+        cur.execute(f"UPDATE {table} SET {column} = -{column} WHERE {column} > ?", (above,))  # noqa: S608
+        cur.execute(f"UPDATE {table} SET {column} = -{column} - ? WHERE {column} < 0", (shift,))  # noqa: S608
+    last = int(state.get(conn, Key.LAST_COMMAND_SEQ, 0))
+    state.put(conn, Key.LAST_COMMAND_SEQ, max(0, last - shift))
 
 
 def get(conn: Connection, seq: int) -> OutboxEntry | None:

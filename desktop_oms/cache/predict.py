@@ -35,6 +35,7 @@ from desktop_oms.domain.status import (
     FulfillmentMethod,
     FulfillmentStatus,
     Requirement,
+    check_return_to_stock,
     transition,
 )
 
@@ -53,6 +54,7 @@ class Context:
     store_id: int | None
     now: datetime
     pickup_hold_days: int = DEFAULT_PICKUP_HOLD_DAYS
+    staff_id: int | None = None
 
 
 @dataclass
@@ -209,6 +211,15 @@ def _expire(ctx: Context, doc: Doc, args: Mapping[str, Any]) -> Doc:
     return _bumped(ctx, doc, status=_step(ctx, doc, Action.EXPIRE, args).value)
 
 
+def _return_to_stock(ctx: Context, doc: Doc, args: Mapping[str, Any]) -> Doc:
+    _check_scope(ctx, _pickup_store(doc))
+    check_return_to_stock(doc["status"], doc.get("bin"), doc.get("returned_at") is not None)
+    scanned = args.get("bin")
+    if scanned is not None and scanned != doc.get("bin"):
+        raise VerificationFailed(f"this order was in bin {doc.get('bin')}, not in bin {scanned}")
+    return _bumped(ctx, doc, returned_at=utc_text(ctx.now), returned_by=ctx.staff_id)
+
+
 def _reject_line(ctx: Context, doc: Doc, args: Mapping[str, Any]) -> Doc:
     _check_scope(ctx, doc["store_id"])
     require_reason(ReasonKind.REJECT, args.get("reason"))
@@ -246,6 +257,7 @@ FULFILLMENT: dict[CommandName, FulfillmentPredictor] = {
     CommandName.CANCEL: _cancel,
     CommandName.EXPIRE: _expire,
     CommandName.REJECT_LINE: _reject_line,
+    CommandName.RETURN_TO_STOCK: _return_to_stock,
 }
 
 

@@ -88,6 +88,13 @@ def _attributes(value: Mapping[str, Any] | str | None) -> tuple[str, str]:
     return dumps(value), _attribute_values(value)
 
 
+def attributes_text(value: Mapping[str, Any] | str | None) -> str:
+    """The ``attributes`` column text of a document's attributes, as :func:`product_row` has it."""
+    if value is None:
+        return "{}"
+    return value if isinstance(value, str) else dumps(value)
+
+
 # --- documents (feed changes, command results, predictions) ------------------------------
 
 
@@ -180,6 +187,7 @@ def fulfillment_row(d: Mapping[str, Any], doc_text: str | None = None) -> Row:
         utc_text(d["promised_at"]),
         utc_text(d["pickup_deadline"]),
         d["bin"],
+        utc_text(d.get("returned_at")),
         utc_text(d["created_at"]),
         utc_text(d["updated_at"]),
         order["fraud_state"],

@@ -119,6 +119,8 @@ def _fulfillment_columns() -> list[sa.Column[Any]]:
         sa.Column("promised_at", sa.Text, nullable=True),
         sa.Column("pickup_deadline", sa.Text, nullable=True),
         sa.Column("bin", sa.Text, nullable=True),
+        # when an ended pickup's goods went from its bin back to the shelf (return_to_stock)
+        sa.Column("returned_at", sa.Text, nullable=True),
         sa.Column("created_at", sa.Text, nullable=False),
         sa.Column("updated_at", sa.Text, nullable=False),
         sa.Column("fraud_state", sa.Text, nullable=False),

@@ -42,6 +42,7 @@ class CommandName(StrEnum):
     CHANGE_PICKUP_STORE = "change_pickup_store"
     RELEASE_FRAUD_HOLD = "release_fraud_hold"
     ADJUST_INVENTORY = "adjust_inventory"
+    RETURN_TO_STOCK = "return_to_stock"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,8 @@ COMMANDS: dict[CommandName, CommandSpec] = {
             )
         ),
         CommandSpec(CommandName.REJECT_LINE, _F, _FLOOR),
+        # putting an ended pickup's goods back on the shelf is floor work, done in the store
+        CommandSpec(CommandName.RETURN_TO_STOCK, _F, _FLOOR),
         CommandSpec(CommandName.CHANGE_QUANTITY, TargetKind.ORDER, _CHANGERS),
         CommandSpec(CommandName.CANCEL_ORDER, TargetKind.ORDER, _CHANGERS),
         CommandSpec(CommandName.CHANGE_PICKUP_STORE, TargetKind.ORDER, _CHANGERS),

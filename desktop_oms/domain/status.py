@@ -255,3 +255,31 @@ def allowed_actions(
         if applies and row.action not in seen and (role is None or role in row.roles):
             seen.append(row.action)
     return seen
+
+
+# --- goods left in a bin ------------------------------------------------------------------
+#
+# Ending a pickup (expiry, cancellation) puts its stock back in the books at once, but a
+# pickup that was staged still has its goods in a bin at the counter: someone must carry
+# them back to the shelf and say so (``return_to_stock``), which frees the bin.
+
+#: Ended states in which a staged pickup's goods can still be in its bin.
+RESTOCKABLE = frozenset({FulfillmentStatus.EXPIRED, FulfillmentStatus.CANCELLED})
+
+
+def awaits_return_to_stock(status: str, staged_bin: str | None, returned: bool) -> bool:
+    """Whether a fulfillment ended with its goods still in a bin that nobody emptied yet."""
+    return status in RESTOCKABLE and bool(staged_bin) and not returned
+
+
+def check_return_to_stock(status: str, staged_bin: str | None, returned: bool) -> None:
+    """IllegalTransition saying why a fulfillment's goods cannot be returned to stock now."""
+    if status not in RESTOCKABLE:
+        words = status.replace("_", " ")
+        raise IllegalTransition(
+            f"only an expired or cancelled pickup goes back to stock; this one is {words}"
+        )
+    if not staged_bin:
+        raise IllegalTransition("it was never staged in a bin: there is nothing to put back")
+    if returned:
+        raise IllegalTransition("its goods were already returned to stock")

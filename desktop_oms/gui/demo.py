@@ -171,8 +171,9 @@ class DemoServer:
     def stop(self, timeout: float = 3.0) -> int | None:
         """Ask the server to stop (close its stdin), then make sure; its exit code.
 
-        The server shuts down gracefully, but would wait for long-polls in flight (up to
-        30 s); after ``timeout`` it is killed (SQLite keeps its committed data).
+        The server shuts down gracefully, cutting requests still in flight (a long-poll)
+        after a short grace period; after ``timeout`` it is killed (SQLite keeps its
+        committed data).
         """
         proc, self._proc = self._proc, None
         if proc is None:

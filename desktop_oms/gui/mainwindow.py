@@ -1,10 +1,11 @@
 """The station window (form: ``ui/mainwindow.ui``): top bar, pages, navigation, status bar.
 
 Pages: start-up (demo start, first sync), sign-in, and the work area with a navigation
-rail (Pickups for now) beside the workflow pages. The top bar's "Scan or type an order
-number" field takes order and pickup codes (``OMS:O:<number>[:<pickup code>]``), bare
-order numbers and staff badges (a quick switch of the signed-in person); recognising a
-scanner's keystroke burst anywhere in the window is the scanner room's job (issue #5).
+rail (Pickups; the Conflicts inbox with its count) beside the workflow pages. The top
+bar's "Scan or type an order number" field takes order and pickup codes
+(``OMS:O:<number>[:<pickup code>]``), bare order numbers and staff badges (a quick switch
+of the signed-in person); recognising a scanner's keystroke burst anywhere in the window
+is the scanner room's job (issue #5).
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMenu, QWidget
 
 from desktop_oms.domain.errors import InvalidCode
-from desktop_oms.domain.identifiers import Gs1Code, GtinCode, parse_code
+from desktop_oms.domain.identifiers import BinCode, Gs1Code, GtinCode, parse_code
 from desktop_oms.gui import theme
+from desktop_oms.gui.conflicts.view import ConflictsView
 from desktop_oms.gui.forms.ui_mainwindow import Ui_MainWindow
 from desktop_oms.gui.idle import IdleWatcher
+from desktop_oms.gui.navbadge import BADGE_ROLE, NavBadgeDelegate
 from desktop_oms.gui.pickups.queue import StoreInfo, store_info
 from desktop_oms.gui.pickups.view import PickupsView, parse_order_input
 from desktop_oms.gui.signin import SignInView
@@ -37,7 +40,7 @@ IDLE_MINUTES = 5.0
 #: How often the status bar re-reads the outbox and conflict counts anyway.
 STATUS_MS = 5_000
 
-PAGES = ("pickups",)
+PAGES = ("pickups", "conflicts")
 
 
 class MainWindow(QMainWindow):
@@ -91,11 +94,23 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, "pickups")
         item.setSizeHint(QSize(180, 48))
         self.ui.navRail.addItem(item)
+        self.conflicts = ConflictsView(self.ui.workStack)
+        self.ui.workStack.addWidget(self.conflicts)
+        self.conflicts_item = QListWidgetItem(
+            theme.icon("inbox", theme.MUTED, "#1D4ED8"), "Conflicts"
+        )
+        self.conflicts_item.setData(Qt.ItemDataRole.UserRole, "conflicts")
+        self.conflicts_item.setSizeHint(QSize(180, 48))
+        self.ui.navRail.addItem(self.conflicts_item)
+        self.ui.navRail.setItemDelegate(NavBadgeDelegate(self.ui.navRail))
         self.ui.navRail.setCurrentRow(0)
-        self.ui.navRail.currentRowChanged.connect(self.ui.workStack.setCurrentIndex)
+        self.ui.navRail.currentRowChanged.connect(self._on_nav)
         self.pickups.message.connect(self.notify)
+        self.conflicts.message.connect(self.notify)
+        self.conflicts.orderRequested.connect(self.open_order)
 
         self.status = StationStatusBar(self.ui.statusbar)
+        self.status.conflictsClicked.connect(self.show_conflicts)
         self.toast = Toast(self.ui.central)
         self.pickups.toast = self.toast
         self.idle = IdleWatcher(int(idle_minutes * 60_000), self)
@@ -124,6 +139,7 @@ class MainWindow(QMainWindow):
         events.progress.connect(self._on_progress)
         self.sign_in.attach(station, tasks)
         self.pickups.attach(station, events, tasks)
+        self.conflicts.attach(station, events, tasks)
         self.status.set_link(None)
         self.status.set_station(f"Station {station.enrolment.station_id}")
         self._status_timer.start()
@@ -146,6 +162,7 @@ class MainWindow(QMainWindow):
         self.store = info
         self.ui.storeLabel.setText(f"{info.code} · {info.name}")
         self.pickups.set_timezone(info.tz())
+        self.conflicts.set_timezone(info.tz())
         demo = " · demo" if self.station.demo else ""
         self.status.set_station(f"Station {self.station.enrolment.station_id} · {info.code}{demo}")
 
@@ -156,6 +173,12 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, counts: SyncCounts) -> None:
         self.status.set_counts(counts)
+        self.conflicts_item.setData(BADGE_ROLE, counts.conflicts)
+        self.conflicts_item.setToolTip(
+            f"{counts.conflicts} refused change{'s' if counts.conflicts != 1 else ''} to review"
+            if counts.conflicts
+            else "Changes the server refused"
+        )
 
     def _on_link(self, link: LinkState) -> None:
         self.status.set_link(link)
@@ -193,6 +216,22 @@ class MainWindow(QMainWindow):
         self.pickups.refresh()
         self.focus_scan()
         self.workShown.emit()
+
+    def _on_nav(self, row: int) -> None:
+        self.ui.workStack.setCurrentIndex(row)
+        if 0 <= row < len(PAGES) and PAGES[row] == "conflicts":
+            self.conflicts.refresh()
+            self.conflicts.focus_list()
+
+    def show_conflicts(self) -> None:
+        """Open the conflict inbox (the status bar's badge does this)."""
+        if self.page == "work":
+            self.ui.navRail.setCurrentRow(PAGES.index("conflicts"))
+
+    def open_order(self, order_number: str) -> None:
+        """Show an order in the pickup queue (from anywhere in the work area)."""
+        self.ui.navRail.setCurrentRow(PAGES.index("pickups"))
+        self.pickups.open_order(order_number)
 
     @property
     def page(self) -> str:
@@ -258,7 +297,7 @@ class MainWindow(QMainWindow):
         self.handle_code(text)
 
     def handle_code(self, text: str) -> None:
-        """Act on a scanned or typed code: open an order, switch user, or search."""
+        """Act on a scanned or typed code: open an order, switch user, empty a bin, or search."""
         if not text:
             return
         if is_badge_scan(text):
@@ -275,6 +314,10 @@ class MainWindow(QMainWindow):
             code = None
         if isinstance(code, GtinCode | Gs1Code):
             self.notify("That is a product barcode. Scan the order's code instead.", "warn")
+            return
+        if isinstance(code, BinCode):  # returning an ended pickup's goods to stock
+            self.ui.navRail.setCurrentRow(PAGES.index("pickups"))
+            self.pickups.scan_bin(code)
             return
         if code is not None:
             self.notify("That code does not name an order.", "warn")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from sqlalchemy.engine import Connection
 
@@ -47,7 +48,12 @@ def since_text(last: datetime | None, now: datetime) -> str:
 
 
 class StationStatusBar(QObject):
-    """Fills a ``QStatusBar`` with the station's sync state."""
+    """Fills a ``QStatusBar`` with the station's sync state.
+
+    Signal ``conflictsClicked()``: the conflict badge was clicked (open the inbox).
+    """
+
+    conflictsClicked = Signal()  # noqa: N815
 
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
@@ -63,8 +69,10 @@ class StationStatusBar(QObject):
         self.conflicts.setObjectName("conflictBadge")
         self.conflicts.setToolTip(
             "Changes the server refused (another station or the server changed the order "
-            "first). The order panel shows why."
+            "first). Click to open the conflict inbox."
         )
+        self.conflicts.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.conflicts.installEventFilter(self)
         self.conflicts.hide()
         self.station = QLabel("", bar)
         self.station.setObjectName("stationLabel")
@@ -77,6 +85,18 @@ class StationStatusBar(QObject):
         self._last: datetime | None = None
         self._online: bool | None = None
         self.set_counts(SyncCounts(0, 0, None))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """A left click on the conflict badge emits ``conflictsClicked``."""
+        if (
+            watched is self.conflicts
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self.conflictsClicked.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def set_station(self, text: str) -> None:
         """Name the station and store (right-hand side)."""

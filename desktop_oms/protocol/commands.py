@@ -13,6 +13,7 @@ from desktop_oms.protocol.sync import BoxDoc, Verification
 Qty = Annotated[int, Field(ge=0, le=999)]
 Reason = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z_]+$")]
 Note = Annotated[str, Field(max_length=500)]
+Bin = Annotated[str, Field(pattern=r"^[A-Z0-9][A-Z0-9-]{0,11}$")]
 
 
 class NoArgs(WireModel):
@@ -22,7 +23,14 @@ class NoArgs(WireModel):
 class MarkReadyArgs(WireModel):
     """Stage a pickup in a bin."""
 
-    bin: Annotated[str, Field(pattern=r"^[A-Z0-9][A-Z0-9-]{0,11}$")]
+    bin: Bin
+
+
+class ReturnToStockArgs(WireModel):
+    """An ended pickup's goods are back on the shelf; ``bin`` is the bin label scanned to
+    confirm it (when given, it must be the bin the pickup was staged in)."""
+
+    bin: Bin | None = None
 
 
 class RefusedLine(WireModel):
@@ -123,4 +131,5 @@ ARGS: dict[CommandName, type[WireModel]] = {
     CommandName.CHANGE_PICKUP_STORE: ChangePickupStoreArgs,
     CommandName.RELEASE_FRAUD_HOLD: ReleaseHoldArgs,
     CommandName.ADJUST_INVENTORY: AdjustInventoryArgs,
+    CommandName.RETURN_TO_STOCK: ReturnToStockArgs,
 }

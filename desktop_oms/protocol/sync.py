@@ -145,7 +145,14 @@ class BoxDoc(WireModel):
 
 
 class FulfillmentDoc(WireModel):
-    """A fulfillment with its lines, its order and its customer: what a store works on."""
+    """A fulfillment with its lines, its order and its customer: what a store works on.
+
+    ``promised_at`` is when the fulfillment was promised ready (for a pickup: ready to
+    collect at the store); ``pickup_deadline`` is how long a ready pickup is held before it
+    expires. ``returned_at``/``returned_by``: when and by whom the goods of an ended pickup
+    were taken out of its bin and put back on the shelf (``return_to_stock``); absent from
+    documents written before that field existed, hence the defaults.
+    """
 
     id: int
     order_number: str
@@ -166,6 +173,8 @@ class FulfillmentDoc(WireModel):
     customer: CustomerDoc
     lines: list[FulfillmentLineDoc]
     version: int
+    returned_at: datetime | None = None
+    returned_by: int | None = None
 
 
 class StaffDoc(WireModel):

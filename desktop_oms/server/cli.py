@@ -37,6 +37,9 @@ CONFIG_ENV = "DESKTOP_OMS_SERVER_CONFIG"
 """Environment variable holding the JSON settings of :func:`app_from_env`."""
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8700
+#: Seconds a stopping server waits for requests in flight before it cancels them: a
+#: station's long-poll (up to 30 s) must not hold the shutdown; the station re-polls.
+GRACEFUL_SHUTDOWN_SECONDS = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -240,6 +243,7 @@ def _serve(args: argparse.Namespace, config: ServerConfig, simulate: float) -> i
             port=args.port,
             workers=args.workers,
             log_level="info",
+            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
         )
         sock = uv_config.bind_socket()
         port = sock.getsockname()[1]
@@ -257,7 +261,13 @@ def _serve(args: argparse.Namespace, config: ServerConfig, simulate: float) -> i
 
     payments = TestPaymentProvider()
     app = create_app(config, payments=payments)
-    uv_config = uvicorn.Config(app, host=args.host, port=args.port, log_level="info")
+    uv_config = uvicorn.Config(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+    )
     sock = uv_config.bind_socket()
     port = sock.getsockname()[1]
     server = uvicorn.Server(uv_config)

@@ -33,6 +33,7 @@ from desktop_oms.domain.status import (
     FulfillmentMethod,
     FulfillmentStatus,
     Requirement,
+    check_return_to_stock,
     transition,
 )
 from desktop_oms.protocol import commands as args_mod
@@ -339,6 +340,28 @@ def _expire(ctx: Context, row: Any, _args: WireModel) -> None:
     _end(ctx, row, Action.EXPIRE, None, notify.NoticeKind.EXPIRED)
 
 
+def _return_to_stock(ctx: Context, row: Any, args: WireModel) -> None:
+    """The goods of an ended pickup left its bin for the shelf: the bin is free again.
+
+    The stock was booked back when the pickup ended; this records the physical move.
+    """
+    assert isinstance(args, args_mod.ReturnToStockArgs)
+    at_store = row.destination_store_id if row.method == M.SHIP_TO_STORE else row.store_id
+    _check_scope(ctx.actor, at_store)
+    check_return_to_stock(row.status, row.bin, row.returned_at is not None)
+    if args.bin is not None and args.bin != row.bin:
+        raise VerificationFailed(f"this order was in bin {row.bin}, not in bin {args.bin}")
+    _update_fulfillment(ctx, row, returned_at=ctx.now, returned_by=ctx.actor.staff_id)
+    _audit(
+        ctx,
+        "fulfillment",
+        str(row.id),
+        "return_to_stock",
+        None,
+        {"bin": row.bin, "bin_scanned": args.bin is not None},
+    )
+
+
 def _reject_line(ctx: Context, row: Any, args: WireModel) -> None:
     assert isinstance(args, args_mod.RejectLineArgs)
     from desktop_oms.server import routing
@@ -621,6 +644,7 @@ _FULFILLMENT: dict[CommandName, FulfillmentHandler] = {
     CommandName.CANCEL: _cancel,
     CommandName.EXPIRE: _expire,
     CommandName.REJECT_LINE: _reject_line,
+    CommandName.RETURN_TO_STOCK: _return_to_stock,
 }
 _ORDER: dict[CommandName, OrderHandler] = {
     CommandName.CHANGE_QUANTITY: _change_quantity,

@@ -202,6 +202,8 @@ def fulfillment_docs(conn: Connection, ids: Sequence[int]) -> list[Doc]:
             "customer": {"id": r.c_id, "name": r.c_name, "email": r.c_email, "phone": r.c_phone},
             "lines": lines.get(r.id, []),
             "version": r.version,
+            "returned_at": _iso(r.returned_at),
+            "returned_by": r.returned_by,
         }
         docs.append(Doc(str(r.id), "upsert", data, r.store_id, r.destination_store_id))
     return docs

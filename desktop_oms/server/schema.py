@@ -284,6 +284,9 @@ fulfillments = sa.Table(
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
     _version(),
+    # when and by whom an ended pickup's goods left its bin for the shelf (return_to_stock)
+    sa.Column("returned_at", UTCDateTime, nullable=True),
+    sa.Column("returned_by", sa.Integer, nullable=True),
     sa.Index("ix_fulfillments_store_status", "store_id", "status"),
     sa.Index("ix_fulfillments_destination", "destination_store_id"),
 )

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal, cast
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from faker import Faker
@@ -1207,6 +1208,25 @@ class _DemoOrders:
             if not self._run(actor, name, str(fid), self._args(name, f, plan.customer), at):
                 return
 
+    def walk(
+        self, fid: int, plan: OrderPlan, steps: Sequence[tuple[CommandName, datetime]]
+    ) -> None:
+        """Run ``steps`` (command, when) on a pickup of ``plan``'s store, in order."""
+        store_id = plan.store.id
+        for name, at in steps:
+            f = self._fulfillment(fid)
+            if name is C.EXPIRE:
+                actor = self._actor(store_id, Role.MANAGER)
+                args: dict[str, Any] = {}
+            elif name is C.CANCEL:
+                actor = self._actor(store_id, Role.LEAD)
+                args = {"reason": "customer_request"}
+            else:
+                actor = self._actor(store_id, Role.ASSOCIATE)
+                args = self._args(name, f, plan.customer)
+            if not self._run(actor, name, str(fid), args, at):
+                return
+
     # -- coverage --
 
     def statuses(self, store_id: int, *, at: bool) -> set[str]:
@@ -1274,6 +1294,121 @@ def _cover(orders: _DemoOrders, store: StoreInfo, main: StoreInfo, *, rounds: in
             out = orders.place(plan)
             if out is not None:
                 orders.drive(_Placed(plan, out))
+    return missing
+
+
+# --- the counter's tabs at the main store --------------------------------------------------
+
+#: What the main store's pickup counter holds at least, so every tab of the station's
+#: queue has a handful: ready (some made ready after their promised time), handed over
+#: since the store's midnight, within a day of the pickup deadline (the station's
+#: Expiring tab looks 24 h ahead), and ended pickups whose goods still sit in a bin.
+COUNTER: dict[str, int] = {
+    "expiring": 3,
+    "ready_late": 2,
+    "ready": 7,
+    "handed_over_today": 4,
+    "expired_in_bin": 2,
+    "cancelled_in_bin": 1,
+}
+Step = tuple[CommandName, datetime]
+
+
+def _store_midnight(db: Database, store: StoreInfo, now: datetime) -> datetime:
+    """The start of the store's day (in its time zone), in UTC."""
+    with db.read() as conn:
+        name = conn.execute(
+            sa.select(t.stores.c.timezone).where(t.stores.c.id == store.id)
+        ).scalar_one()
+    local = now.astimezone(ZoneInfo(name))
+    return datetime.combine(local.date(), datetime.min.time(), local.tzinfo).astimezone(UTC)
+
+
+def counter_state(db: Database, store: StoreInfo, now: datetime) -> dict[str, int]:
+    """How many pickups at ``store`` are in each :data:`COUNTER` situation."""
+    f = t.fulfillments.c
+    here = sa.or_(
+        sa.and_(f.method == M.STORE_PICKUP.value, f.store_id == store.id),
+        sa.and_(f.method == M.SHIP_TO_STORE.value, f.destination_store_id == store.id),
+    )
+    ready = sa.and_(here, f.status == S.READY_FOR_PICKUP.value)
+    in_bin = sa.and_(here, f.bin.is_not(None))
+    since = _store_midnight(db, store, now)
+    wheres = {
+        "expiring": sa.and_(ready, f.pickup_deadline <= now + timedelta(hours=24)),
+        "ready_late": sa.and_(ready, f.updated_at > f.promised_at),
+        "ready": ready,
+        "handed_over_today": sa.and_(here, f.status == S.HANDED_OVER.value, f.updated_at >= since),
+        "expired_in_bin": sa.and_(in_bin, f.status == S.EXPIRED.value),
+        "cancelled_in_bin": sa.and_(in_bin, f.status == S.CANCELLED.value),
+    }
+    with db.read() as conn:
+        return {
+            name: int(conn.execute(sa.select(sa.func.count()).where(w)).scalar_one())
+            for name, w in wheres.items()
+        }
+
+
+def _scene(
+    kind: str, rng: random.Random, now: datetime, since: datetime
+) -> tuple[datetime, list[Step]]:
+    """When a pickup of one :data:`COUNTER` situation is ordered, and the commands that
+    bring it there with their times (``since``: the start of the store's day)."""
+
+    def minutes(low: float, high: float) -> timedelta:
+        return timedelta(minutes=low + (high - low) * rng.random())
+
+    if kind == "expiring":  # its deadline is 2 to 20 h away
+        ready = now - timedelta(days=HOLD_DAYS) + minutes(120, 1200)
+        placed = ready - minutes(60, 180)
+    elif kind == "ready_late":  # promised 2 h after the order, ready 30 to 120 min later
+        placed = now - minutes(300, 600)
+        ready = placed + timedelta(hours=2) + minutes(30, 120)
+    elif kind == "handed_over_today":
+        handed = since + (now - since) * (0.15 + 0.8 * rng.random())
+        ready = handed - minutes(30, 1200)
+        placed = ready - minutes(40, 110)
+    elif kind == "expired_in_bin":  # its deadline passed 1 to 3 days ago
+        ready = now - minutes(24 * 60, 72 * 60) - timedelta(days=HOLD_DAYS)
+        placed = ready - minutes(40, 110)
+    elif kind == "cancelled_in_bin":  # cancelled by the customer after it was staged
+        placed = now - minutes(600, 1500)
+        ready = placed + minutes(40, 110)
+    else:  # ready before its promise, waiting a few hours to 3 days
+        placed = now - minutes(150, 4300)
+        ready = placed + minutes(40, 110)
+    steps = [(C.START_PICKING, placed + (ready - placed) * 0.3), (C.MARK_READY, ready)]
+    if kind == "handed_over_today":
+        steps.append((C.HAND_OVER, handed))
+    elif kind == "expired_in_bin":
+        steps.append((C.EXPIRE, ready + timedelta(days=HOLD_DAYS) + minutes(5, 55)))
+    elif kind == "cancelled_in_bin":
+        steps.append((C.CANCEL, min(now - minutes(5, 30), ready + minutes(60, 300))))
+    return placed, steps
+
+
+def _fill_counter(orders: _DemoOrders, store: StoreInfo, *, attempts: int = 40) -> dict[str, int]:
+    """Place and move pickups at ``store`` until each :data:`COUNTER` situation has its
+    handful (the random orders leave some tabs empty); what is still missing."""
+    rng, now, db = orders.rng, orders.now, orders.db
+    since = _store_midnight(db, store, now)
+    missing = {}
+    for kind, wanted in COUNTER.items():
+        tries = 0
+        while counter_state(db, store, now)[kind] < wanted and tries < attempts:
+            tries += 1
+            placed, steps = _scene(kind, rng, now, since)
+            plan = orders.plan(store, "pickup", "today")
+            plan.at = placed
+            out = orders.place(plan)
+            if out is None or out.fraud_state is FraudState.REVIEW:
+                continue  # no stock, or held for review: the store would not pick it
+            for f_out in out.fulfillments:
+                if M(f_out.method) is M.STORE_PICKUP and f_out.store_code == store.code:
+                    orders.walk(f_out.id, plan, steps)
+        short = wanted - counter_state(db, store, now)[kind]
+        if short > 0:
+            missing[kind] = short
     return missing
 
 
@@ -1349,6 +1484,9 @@ def seed_demo(
         missing = _cover(orders, store, main)
         if missing:
             log.warning("demo: no %s fulfillments around %s", ", ".join(missing), store.code)
+    short = _fill_counter(orders, main)
+    if short:
+        log.warning("demo: the %s counter lacks %s", main.code, short)
     log.info(
         "demo: %d orders placed (%d refused) in %.1f s",
         orders.placed,

@@ -214,10 +214,14 @@ class SyncEngine:
     # --- push ----------------------------------------------------------------------------
 
     def push_once(self) -> PushResult:
-        """Push the oldest queued commands in order and record each result."""
+        """Push the oldest queued commands in order and record each result.
+
+        A command still held (its undo window open) stops the batch before it: it and the
+        commands after it wait until its hold ends.
+        """
         with self.cache.write() as conn:
             client_id = outbox.client_id(conn)
-            entries = outbox.pending(conn, self.push_batch)
+            entries = outbox.due(conn, _now(), self.push_batch)
         if not entries:
             return PushResult(0, 0, 0)
         return self._push(client_id, entries)
@@ -295,18 +299,8 @@ class SyncEngine:
         """
         if not entries or first == entries[0].seq or first < 1:
             return False
-        shift = entries[0].seq - first
         with self.cache.write() as conn:
-            cur = driver_cursor(conn)
-            for table, column in (
-                ("outbox", "seq"),
-                ("pending_fulfillments", "outbox_seq"),
-                ("pending_inventory", "outbox_seq"),
-            ):
-                cur.execute(f"UPDATE {table} SET {column} = -{column}")  # noqa: S608
-                cur.execute(f"UPDATE {table} SET {column} = -{column} - ?", (shift,))  # noqa: S608
-            last = cur.execute("SELECT coalesce(max(seq), ?) FROM outbox", (first - 1,))
-            state.put(conn, Key.LAST_COMMAND_SEQ, int(last.fetchone()[0]))
+            outbox.renumber(conn, entries[0].seq - first)
         return True
 
     # --- both ----------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 """Keeps a station in sync: a pull loop (long-poll) and a push loop, each with backoff.
 
 Two plain threads so a long-poll never delays a push. The push loop wakes when
-:meth:`SyncRunner.kick` is called (a local write), and on a timer while commands wait, so
-transient failures retry without a new local write. State changes go out through the
-``on_state`` callback (online/offline, last error) for the GUI or the CLI to show.
+:meth:`SyncRunner.kick` is called (a local write, the end of an undo window), when the
+link comes back up, and on a timer while commands wait, so transient failures retry
+without a new local write. State changes go out through the ``on_state`` callback
+(online/offline, last error) for the GUI or the CLI to show.
 """
 
 from __future__ import annotations
@@ -66,7 +67,10 @@ class SyncRunner:
     def _set_state(self, new: LinkState) -> None:
         with self._state_lock:
             changed = new != self._state
+            back = new.online and not self._state.online
             self._state = new
+        if back:  # the server answers again: send what waits now, not after a backoff
+            self._kick.set()
         if changed:
             self.on_state(new)
 

@@ -201,3 +201,59 @@ def test_vacuum_keeps_the_search_index_in_step(cache: CacheDB) -> None:
     assert _index_consistent(cache)
     assert _search(cache, docs[1]["name"]) == [docs[1]["sku"]]
     assert _search(cache, docs[0]["name"]) == []
+
+
+def test_a_new_price_is_a_narrow_update_other_changes_take_the_full_path(cache: CacheDB) -> None:
+    """A change that keeps a product's text and identifiers updates the row in place (no
+    identifier or search-index write); a renamed key, a new identifier kind or value, or
+    an older version is still handled exactly."""
+    docs = [datagen.product_doc(i, name=f"Oak Board {i}") for i in (1, 2, 3, 4, 5)]
+    _apply(cache, [change("product", d["sku"], d) for d in docs])
+    price, renamed_key, new_kind, new_code, stale = docs
+    statements: list[str] = []
+    with cache.write() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.set_trace_callback(statements.append)
+        stats = apply_changes(
+            conn,
+            [change("product", price["sku"], {**price, "price_minor": 5, "image_ref": None})],
+        )
+        raw.set_trace_callback(None)
+    assert stats == ApplyStats(upserted=1)
+    assert any(s.startswith("UPDATE products SET price_minor") for s in statements)
+    assert not [s for s in statements if "product_fts" in s or "INTO identifiers" in s]
+    assert _product(cache, price["sku"]) == ("Oak Board 1", 5, 1)
+
+    attrs = renamed_key["attributes"]
+    stats = _apply(
+        cache,
+        [
+            change("product", price["sku"], {**price, "price_minor": 7, "version": 2}),
+            change(
+                "product",
+                renamed_key["sku"],
+                {**renamed_key, "attributes": {"maat": attrs["size"], "colour": attrs["colour"]}},
+            ),
+            change("product", new_kind["sku"], {**new_kind, "identifiers": [["UPC-A", "x3"]]}),
+            change(
+                "product",
+                new_code["sku"],
+                {**new_code, "identifiers": [*new_code["identifiers"], ["store", "ZZ-9"]]},
+            ),
+            change("product", stale["sku"], {**stale, "price_minor": 1, "version": 0}),
+        ],
+    )
+    assert stats == ApplyStats(upserted=4, stale=1)
+    with cache.read() as conn:
+        cur = driver_cursor(conn)
+        stored_attrs = cur.execute(
+            "SELECT attributes FROM products WHERE sku = ?", (renamed_key["sku"],)
+        ).fetchone()[0]
+        kinds = cur.execute("SELECT value, kind FROM identifiers WHERE sku = ?", (new_kind["sku"],))
+        assert kinds.fetchall() == [("x3", "UPC-A")]
+    assert json.loads(stored_attrs) == {"maat": attrs["size"], "colour": attrs["colour"]}
+    assert _search(cache, "ZZ-9") == [new_code["sku"]]
+    assert _product(cache, price["sku"]) == ("Oak Board 1", 7, 2)
+    assert _product(cache, stale["sku"]) == ("Oak Board 5", stale["price_minor"], 1)
+    assert _index_consistent(cache)

@@ -202,6 +202,29 @@ def test_pickup_queue_search(world: World, tab: queries.PickupTab, search: str) 
     assert [r.id for r in found] == _expected_pickup(world, tab, search)
 
 
+@pytest.mark.parametrize("search", [None, "jansen", "example.com"])
+def test_pickup_counts_match_the_tabs_without_reading_rows(
+    world: World, search: str | None
+) -> None:
+    """Every tab's count is the number of rows the tab shows (searched alike), pending rows
+    counted once; a count reads only the queue index, no row of the table."""
+    with world.db.read() as conn:
+        counts = queries.pickup_counts(conn, 1, search, NOW)
+        shown = {
+            tab: len(queries.pickup_queue(conn, 1, tab, search, NOW)) for tab in queries.PICKUP_TABS
+        }
+    assert counts == shown
+    assert counts["ready"] and counts["preparing"]
+    with world.db.read() as conn:
+        where, _order, params = queries._tab_filter(driver_cursor(conn), 1, "ready", search, NOW)
+    sql = f"SELECT count(*) FROM ({queries._overlay('id', 'pickup_store_id = :store' + where)})"
+    with world.db.read() as conn:
+        plan = driver_cursor(conn).execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+    text = "\n".join(str(r[3]) for r in plan)
+    covering = "COVERING INDEX ix_fulfillments_pickup_queue"
+    assert (covering in text) == (search is None), text
+
+
 @pytest.mark.parametrize(
     ("tab", "status", "method"),
     [

@@ -55,8 +55,9 @@ def open_handover(counter: Counter, code: str) -> Any:
 
 def test_hand_over_with_pickup_code_and_a_refused_item(counter: Counter) -> None:
     """A wrong code is refused at the counter; the right code, with one unit refused,
-    hands the order over: after the undo window it is queued, pushed, and the server has
-    it handed over with the refusal; the queue moves it to "Handed over today"."""
+    hands the order over: it is in the outbox at once, held for the undo window, then
+    pushed, and the server has it handed over with the refusal; the queue moves it to
+    "Handed over today"."""
     counter.signed_in()
     view = counter.pickups
     view.undo_ms = 300
@@ -79,19 +80,23 @@ def test_hand_over_with_pickup_code_and_a_refused_item(counter: Counter) -> None
     assert dialog.confirm.text() == f"Hand over {units} item{'s' if units != 1 else ''}"
     with counter.qtbot.waitSignal(view.handedOver, timeout=10_000) as handed:
         counter.qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
-        assert counter.window.toast.isVisible()
-        assert counter.window.toast.button.text() == "Undo"
     assert handed.args[0].args["refused"] == [refusal]
+    (held,) = counter.read(outbox.pending)  # on disk at once: a crash now loses nothing
+    assert (held.name, held.target_key, held.state) == ("hand_over", str(fid), "held")
+    assert held.args["refused"] == [refusal]
+    assert counter.window.toast.isVisible()
+    assert counter.window.toast.button.text() == "Undo"
     counter.qtbot.waitUntil(
         lambda: server_state(counter, fid) == ("handed_over", 1), timeout=15_000
     )
     counter.qtbot.waitUntil(lambda: number not in view.visible_orders(), timeout=10_000)
     counter.qtbot.waitUntil(lambda: view.counts()["handed_over_today"] >= 1, timeout=10_000)
-    assert counter.read(outbox.pending) == []
+    counter.qtbot.waitUntil(lambda: counter.read(outbox.pending) == [], timeout=10_000)
 
 
 def test_undo_keeps_the_order_ready(counter: Counter) -> None:
-    """An ID-check handover undone within its window never leaves the station."""
+    """An ID-check handover undone within its window never leaves the station: it was in
+    the outbox, held, and Undo takes it and its predicted effect back out."""
     counter.signed_in()
     view = counter.pickups
     view.undo_ms = 10_000
@@ -102,13 +107,25 @@ def test_undo_keeps_the_order_ready(counter: Counter) -> None:
     counter.qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "last digits" in dialog.error.text()
     counter.qtbot.keyClicks(dialog.id_digits, "x7k9")
-    counter.qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    with counter.qtbot.waitSignal(view.handedOver, timeout=10_000):
+        counter.qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     toast = counter.window.toast
-    counter.qtbot.waitUntil(toast.isVisible)
-    assert not view.detail.hand_over_button.isEnabled()
+    assert toast.isVisible() and toast.button.text() == "Undo"
+    (held,) = counter.read(outbox.pending)
+    assert (held.name, held.state) == ("hand_over", "held")
+    assert held.args["verification"]["id_last_digits"] == "X7K9"
+    counter.qtbot.waitUntil(lambda: doc["order_number"] not in view.visible_orders())
     with counter.qtbot.waitSignal(view.message, timeout=5_000) as undone:
         counter.qtbot.mouseClick(toast.button, Qt.MouseButton.LeftButton)
     assert "undone" in undone.args[0]
     assert counter.read(outbox.pending) == []
+    assert (
+        counter.read(
+            lambda conn: conn.exec_driver_sql("SELECT count(*) FROM pending_fulfillments").scalar()
+        )
+        == 0
+    )
     assert server_state(counter, doc["id"])[0] == "ready_for_pickup"
     counter.qtbot.waitUntil(view.detail.hand_over_button.isEnabled, timeout=5_000)
+    counter.qtbot.waitUntil(lambda: doc["order_number"] in view.visible_orders(), timeout=5_000)
+    assert counter.window.status.pending.text() == "All changes sent"

@@ -8,10 +8,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt  # noqa: TID251
+from PySide6.QtGui import QColor  # noqa: TID251
 from pytestqt.modeltest import ModelTester
 
 from desktop_oms.cache import queries
 from desktop_oms.cache.queries import QueueRow
+from desktop_oms.gui import theme
 from desktop_oms.gui.pickups.model import ID_ROLE, LEVEL_ROLE, OVERDUE_ROLE, PickupQueueModel
 from desktop_oms.gui.pickups.queue import Column
 from tests.gui.conftest import Counter
@@ -120,6 +122,66 @@ def test_cells_show_the_counter_view_of_a_row(qapp: object) -> None:
     assert model.headerData(0, Qt.Orientation.Vertical) is None
 
 
+def test_promised_column_flags_a_broken_promise(qapp: object) -> None:
+    """The promised time shows in store time; red with an alert while the order is still
+    being prepared after it, plain once it is ready; the header says what it means."""
+    late = make_row(1, status="picking", promised_at=_text(NOW - timedelta(hours=2)))
+    ready = make_row(2, promised_at=_text(NOW - timedelta(hours=3)))
+    due = make_row(3, status="open", promised_at=_text(NOW + timedelta(days=1, hours=1)))
+    later = make_row(4, status="open", promised_at=_text(NOW + timedelta(days=4)))
+    none = make_row(5, status="open", promised_at=None)
+    model = PickupQueueModel(AMSTERDAM)
+    model.reset([late, ready, due, later, none], NOW)
+
+    def cell(row: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> object:
+        return model.index(row, Column.PROMISED).data(role)
+
+    assert [cell(r) for r in range(5)] == [
+        "Today 11:00",  # 10:00 UTC is 11:00 in Amsterdam (CET)
+        "Today 10:00",
+        "Tomorrow 14:00",
+        "Sat 14 Mar 13:00",
+        "—",
+    ]
+    red = QColor(theme.BAD)
+    assert cell(0, Qt.ItemDataRole.ForegroundRole) == red
+    assert cell(0, Qt.ItemDataRole.DecorationRole) is not None
+    assert (
+        cell(0, Qt.ItemDataRole.ToolTipRole) == "Promised 2 h ago (Today 11:00) and not ready yet"
+    )
+    for row in (1, 2, 3):  # kept (ready) or still ahead: not flagged
+        assert cell(row, Qt.ItemDataRole.ForegroundRole) != red
+        assert cell(row, Qt.ItemDataRole.DecorationRole) is None
+    assert cell(1, Qt.ItemDataRole.ToolTipRole) == "Promised ready to collect Today 10:00"
+    assert cell(4, Qt.ItemDataRole.ForegroundRole) == QColor(theme.FAINT)
+    meaning = model.headerData(
+        Column.PROMISED, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert "ready to collect" in meaning and "store time" in meaning
+    model.tick(NOW - timedelta(hours=3))  # earlier: the promise is not broken yet
+    assert cell(0, Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_an_ended_pickup_shows_how_long_its_goods_wait_in_the_bin(qapp: object) -> None:
+    """An expired or cancelled row (the Expired tab) tells since when, and which bin to empty."""
+    expired = make_row(
+        1, status="expired", bin="P-014", updated_at=_text(NOW - timedelta(days=1, hours=2))
+    )
+    cancelled = make_row(
+        2, status="cancelled", bin="A-02", updated_at=_text(NOW - timedelta(hours=20, minutes=19))
+    )
+    model = PickupQueueModel(AMSTERDAM)
+    model.reset([expired, cancelled], NOW)
+    age = model.index(0, Column.AGE)
+    assert age.data() == "Expired 1 d 2 h"
+    assert age.data(LEVEL_ROLE) == "warn" and age.data(OVERDUE_ROLE) is False
+    assert age.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Expired Yesterday 11:00: its goods are still in bin P-014. Put them back on the shelf."
+    )
+    assert model.index(1, Column.AGE).data() == "Cancelled 20 h"  # to the hour: a short cell
+    assert model.index(1, Column.PROMISED).data(Qt.ItemDataRole.DecorationRole) is None
+
+
 def test_header_sort_asks_the_view_instead_of_sorting(qapp: object) -> None:
     """``sort()`` never reorders rows itself: it asks for a sorted read."""
     model = PickupQueueModel(AMSTERDAM)
@@ -142,6 +204,6 @@ def test_model_over_the_synced_queue(counter: Counter, qtmodeltester: ModelTeste
     model.reset(read("preparing"), NOW)
     assert model.rowCount() > 0
     qtmodeltester.check(model)
-    for tab in ("ready", "handed_over_today", "expiring", "preparing"):
+    for tab in ("ready", "handed_over_today", "expiring", "expired", "preparing"):
         model.update(read(tab), NOW)
         assert [r.id for r in model.rows] == [r.id for r in read(tab)]

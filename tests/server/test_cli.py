@@ -6,12 +6,14 @@ printed credentials over HTTP and stop it with a signal, as an operator would.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -303,3 +305,58 @@ def test_server_with_workers(tmp_path: Path) -> None:
         text = _wait_for(log, r"(Started parent process|Started process)", proc).string
         assert text.count("Application startup complete") >= 1
         assert _stop(proc, signal.SIGTERM, log) == 0
+
+
+@pytest.mark.slow
+def test_sigterm_does_not_wait_for_a_long_poll(sqlite_url: str, tmp_path: Path) -> None:
+    """A stopping server cancels a station's long-poll after its short grace period instead
+    of waiting out the poll (the station simply polls again later)."""
+    from desktop_oms.server.cli import GRACEFUL_SHUTDOWN_SECONDS
+    from desktop_oms.server.migrate import prepare_database
+    from tests.server.factories import bearer, make_station, make_store
+
+    db = Database(sqlite_url)
+    prepare_database(db)
+    with db.write() as conn:
+        station = make_station(conn, store_id=make_store(conn))
+    db.dispose()
+    wait = 30.0  # the longest long-poll the server allows
+    assert wait / 3 > GRACEFUL_SHUTDOWN_SECONDS
+    port = _free_port()
+    log = tmp_path / "server.log"
+    args = [sys.executable, "-m", "desktop_oms.server.cli", "--database", sqlite_url]
+    args += ["--port", str(port)]
+    base = f"http://127.0.0.1:{port}/api/v1/sync"
+    headers = bearer(station.station_token)
+    with _process(args, log) as proc:
+        _wait_healthy(proc, f"http://127.0.0.1:{port}", log)
+        cursor = httpx.get(f"{base}/snapshot", headers=headers, timeout=10).json()["cursor"]
+        params = {"cursor": cursor, "wait": 0}
+        assert httpx.get(f"{base}/feed", params=params, headers=headers, timeout=10).is_success
+        ended: list[float] = []
+
+        def long_poll() -> None:
+            # cut off by the shutdown: what a station sees, and retries
+            with contextlib.suppress(httpx.HTTPError):
+                httpx.get(
+                    f"{base}/feed",
+                    params={"cursor": cursor, "wait": wait},
+                    headers=headers,
+                    timeout=wait + 10,
+                )
+            ended.append(time.monotonic())
+
+        poller = threading.Thread(target=long_poll, daemon=True)
+        poller.start()
+        poller.join(1.0)  # let the poll reach the server and start waiting
+        assert not ended, "the long-poll should be waiting for changes"
+        stopped_at = time.monotonic()
+        code = _stop(proc, signal.SIGTERM, log)
+        took = time.monotonic() - stopped_at
+        poller.join(10)
+    assert code == 0, log.read_text()
+    assert took < wait / 3, f"shutdown took {took:.1f} s of a {wait:.0f} s long-poll"
+    assert ended and ended[0] - stopped_at < wait / 3
+    text = log.read_text()
+    assert "timeout graceful shutdown exceeded" in text, text
+    assert "Application shutdown complete" in text

@@ -311,6 +311,51 @@ def test_every_state_at_the_main_store_and_elsewhere(seeded: Seeded) -> None:
         assert on_time > 0
 
 
+def test_the_main_counter_has_a_handful_in_every_tab(seeded: Seeded) -> None:
+    """AMS1's pickup counter, as the station's tabs show it: several ready (some made ready
+    after their promised time), some handed over since the store's midnight, a few within
+    the Expiring tab's window, and expired and cancelled pickups still in their bins."""
+    from desktop_oms.cache.queries import EXPIRING_WITHIN
+    from desktop_oms.server.seed import COUNTER, counter_state, load_stores
+
+    db, _ = seeded
+    with db.read() as conn:
+        main = next(s for s in load_stores(conn) if s.code == MAIN_STORE)
+    found = counter_state(db, main, NOW)
+    assert all(found[kind] >= wanted for kind, wanted in COUNTER.items()), found
+    assert COUNTER["ready"] >= 5 and COUNTER["handed_over_today"] >= 3
+    f = t.fulfillments.c
+    pickup_here = sa.or_(
+        sa.and_(f.method == "store_pickup", f.store_id == main.id),
+        sa.and_(f.method == "ship_to_store", f.destination_store_id == main.id),
+    )
+    with db.read() as conn:
+        expiring = conn.execute(
+            sa.select(sa.func.count()).where(
+                pickup_here,
+                f.status == S.READY_FOR_PICKUP,
+                f.pickup_deadline > NOW,
+                f.pickup_deadline <= NOW + EXPIRING_WITHIN,
+            )
+        ).scalar_one()
+        midnight = datetime.combine(
+            NOW.astimezone(ZoneInfo("Europe/Amsterdam")).date(),
+            datetime.min.time(),
+            ZoneInfo("Europe/Amsterdam"),
+        )
+        handed = conn.execute(
+            sa.select(f.updated_at).where(pickup_here, f.status == S.HANDED_OVER)
+        ).scalars()
+        staged = conn.execute(
+            sa.select(f.status, f.bin).where(
+                pickup_here, f.status.in_([S.EXPIRED, S.CANCELLED]), f.bin.is_not(None)
+            )
+        ).all()
+    assert expiring >= COUNTER["expiring"]
+    assert sum(1 for at in handed if midnight <= at <= NOW) >= COUNTER["handed_over_today"]
+    assert {status for status, _ in staged} == {S.EXPIRED, S.CANCELLED}
+
+
 def test_orders_from_several_channels_some_on_review(seeded: Seeded) -> None:
     """Orders come from web, marketplace and call centre; some are held for fraud review."""
     db, _ = seeded

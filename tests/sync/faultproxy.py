@@ -12,6 +12,9 @@ first ``skip`` matches, then fault ``times`` of them) picks what happens to it:
 
 Every request is logged (:attr:`FaultProxy.seen`), and requests waiting for the server are
 counted, so a test can tell that a long-poll is in flight without sleeping.
+
+:meth:`FaultProxy.unplug` pulls the cable: open connections are dropped and new ones
+refused until :meth:`FaultProxy.plug` listens on the same port again.
 """
 
 from __future__ import annotations
@@ -199,8 +202,14 @@ class FaultProxy:
         self._stop = threading.Event()
         self._open: set[socket.socket] = set()
         self._threads: list[threading.Thread] = []
-        self._accepter = threading.Thread(target=self._accept, name="faultproxy", daemon=True)
-        self._accepter.start()
+        self._accepter = self._start_accepting()
+
+    def _start_accepting(self) -> threading.Thread:
+        th = threading.Thread(
+            target=self._accept, args=(self._listener,), name="faultproxy", daemon=True
+        )
+        th.start()
+        return th
 
     @property
     def url(self) -> str:
@@ -255,9 +264,8 @@ class FaultProxy:
                 self._changed.wait(left)
         return True
 
-    def close(self) -> None:
-        """Stop accepting, drop every open connection, join the threads."""
-        self._stop.set()
+    def _disconnect(self) -> None:
+        """Stop listening and drop every open connection (both ways)."""
         with contextlib.suppress(OSError):
             self._listener.shutdown(socket.SHUT_RDWR)
         self._listener.close()
@@ -270,6 +278,20 @@ class FaultProxy:
         for th in list(self._threads):
             th.join(5)
 
+    def unplug(self) -> None:
+        """The network is gone: open connections drop, new ones are refused."""
+        self._disconnect()
+
+    def plug(self) -> None:
+        """The network is back: listen on the same port again."""
+        self._listener = socket.create_server(("127.0.0.1", self.port))
+        self._accepter = self._start_accepting()
+
+    def close(self) -> None:
+        """Stop accepting, drop every open connection, join the threads."""
+        self._stop.set()
+        self._disconnect()
+
     def __enter__(self) -> FaultProxy:
         return self
 
@@ -278,10 +300,10 @@ class FaultProxy:
 
     # --- inside --------------------------------------------------------------------------
 
-    def _accept(self) -> None:
+    def _accept(self, listener: socket.socket) -> None:
         while not self._stop.is_set():
             try:
-                conn, _addr = self._listener.accept()
+                conn, _addr = listener.accept()
             except OSError:
                 return
             conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)

@@ -8,7 +8,9 @@
 * ``snapshot-kill-after-pages:N`` — take the first snapshot (pages of 10 rows) and die
   when page N+1 is about to be written (pages 1..N are committed);
 * ``pull-kill-before-commit`` — pull one feed page and die after applying it, inside the
-  transaction, before its commit.
+  transaction, before its commit;
+* ``hold-kill:FID:STAFF:SECONDS`` — queue ``start_picking`` of fulfillment FID by STAFF,
+  held for SECONDS (an undo window), and die right after its commit, inside the window.
 
 Without a kill it prints one JSON line with what it did.
 """
@@ -19,6 +21,7 @@ import json
 import os
 import signal
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +63,27 @@ def main() -> int:
 
         setattr(SnapshotWriter, "write_page", counted)  # noqa: B010
         engine.initial_sync()
+    elif mode.startswith("hold-kill:"):
+        fid, staff, seconds = mode.split(":")[1:]
+        now = datetime.now(UTC)
+        with cache.read() as conn:
+            version = conn.exec_driver_sql(
+                "SELECT version FROM v_fulfillments WHERE id = ?", (int(fid),)
+            ).scalar_one()
+        with cache.write() as conn:
+            outbox.enqueue(
+                conn,
+                name="start_picking",
+                target_kind="fulfillment",
+                target_key=fid,
+                base_version=int(version),
+                staff_id=int(staff),
+                approved_by=None,
+                args={},
+                now=now,
+                hold_until=now + timedelta(seconds=float(seconds)),
+            )
+        _die()
     elif mode == "pull-kill-before-commit":
         apply = vars(engine_module)["apply_changes"]
 

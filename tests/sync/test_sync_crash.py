@@ -11,6 +11,8 @@ import os
 import signal
 import subprocess
 import sys
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -148,3 +150,31 @@ def test_killed_while_applying_a_feed_page_keeps_the_old_cursor(world: World) ->
     assert dump(station.cache) == before
     assert station.engine.catch_up() > 0
     assert cache_rows(station.cache) == server_rows(world.services, station.creds.store_id)
+
+
+def test_killed_in_an_undo_window_the_held_command_is_pushed_after_restart(
+    world: World,
+) -> None:
+    """The station dies a moment after a command was held for its undo window: the command
+    was on disk already, and once the hold is over the restarted station pushes it."""
+    station = world.station(world.creds("a"))
+    station.engine.sync_once()
+    fid = fulfillments_of(world.services, station.creds.store_id)[0]
+    _, version = fulfillment_state(world.services, fid)
+    staff = world.chain.a.associate
+    _killed(_run_station(world, station, f"hold-kill:{fid}:{staff}:1.0"))
+
+    station = _restart(world, station)
+    (held,) = station.outbox()
+    assert (held.seq, held.name, held.state) == (1, "start_picking", "held")
+    assert station.fulfillment(fid) == ("picking", version + 1, True)
+    assert held.next_attempt_at is not None
+    left = datetime.fromisoformat(held.next_attempt_at) - datetime.now(UTC)
+    time.sleep(max(0.0, left.total_seconds()) + 0.05)  # the hold ends (it is at most 1 s)
+    result = station.engine.push_all()
+    assert (result.sent, result.applied) == (1, 1)
+    assert command_log(world.services, station.creds.station_id) == [
+        (1, held.id, "start_picking", "applied")
+    ]
+    assert fulfillment_state(world.services, fid) == ("picking", version + 1)
+    assert station.outbox() == []

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -74,12 +75,25 @@ def compile_one(job: Job, output: Path) -> None:
     output.write_text(HEADER + output.read_text(encoding="utf-8"), encoding="utf-8")
 
 
+#: The line naming the Qt version that generated a module: any supported Qt may compile.
+_VERSION_LINE = re.compile(rb"^#.*Created by: .*version [0-9.]+\s*$", re.MULTILINE)
+
+
+def _without_version(text: bytes) -> bytes:
+    return _VERSION_LINE.sub(b"", text)
+
+
 def stale(job: Job) -> bool:
-    """Whether the committed module differs from what the source compiles to now."""
+    """Whether the committed module differs from what the source compiles to now.
+
+    The tools' version line is ignored, so the check holds on any Qt the project allows.
+    """
     with tempfile.TemporaryDirectory(prefix="oms-forms-") as tmp:
         fresh = Path(tmp) / job.target.name
         compile_one(job, fresh)
-        return not job.target.exists() or fresh.read_bytes() != job.target.read_bytes()
+        if not job.target.exists():
+            return True
+        return _without_version(fresh.read_bytes()) != _without_version(job.target.read_bytes())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

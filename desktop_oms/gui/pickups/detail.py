@@ -1,4 +1,9 @@
-"""The order panel beside the queue: status, bin, customer, items, and the handover button."""
+"""The order panel beside the queue: status, bin, customer, items, and what to do next.
+
+A ready pickup offers "Hand over…" (and, once its hold has ended, "Expire pickup…" to
+whoever may expire it); an expired or cancelled pickup whose goods are still in its bin
+offers "Return to stock" (Ctrl+R) instead.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,12 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_oms.cache.queries import FulfillmentView, OrderDetail
+from desktop_oms.domain.status import RESTOCKABLE, awaits_return_to_stock
 from desktop_oms.gui import theme
 from desktop_oms.gui.pickups import timefmt
 
 CHANNELS = {"web": "Web shop", "marketplace": "Marketplace", "call_centre": "Call centre"}
 CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
 PICKUP_STATUSES = ("ready_for_pickup", "arrived", "in_transit", "picking", "open", "packed")
+#: The key that returns the goods of the ended pickup shown to stock.
+RETURN_SHORTCUT = "Ctrl+R"
 
 
 def money(minor: int, currency: str) -> str:
@@ -70,11 +79,16 @@ class OrderDetailPanel(QFrame):
     """One order at the counter.
 
     Signals: ``closed()`` when the user closes the panel; ``handOverRequested(object)``
-    with the :class:`FulfillmentView` to hand over.
+    with the :class:`FulfillmentView` to hand over; ``printRequested()`` for the receipt
+    of the handover shown; ``returnRequested(object)`` and ``expireRequested(object)``
+    with the :class:`FulfillmentView` whose goods are back on the shelf, or to expire.
     """
 
     closed = Signal()
     handOverRequested = Signal(object)  # noqa: N815
+    returnRequested = Signal(object)  # noqa: N815
+    expireRequested = Signal(object)  # noqa: N815
+    printRequested = Signal()  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +99,8 @@ class OrderDetailPanel(QFrame):
         self.detail: OrderDetail | None = None
         self.fulfillment: FulfillmentView | None = None
         self.pickup_code_ok = False
+        #: Whether the order shown is one to hand over (not an ended one).
+        self.hand_over_applies = True
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -180,8 +196,37 @@ class OrderDetailPanel(QFrame):
         self.hand_over_button.setMinimumHeight(48)
         self.hand_over_button.clicked.connect(self._hand_over)
         self.hand_over_why = _label(faint=True)
+        self.print_button = QPushButton("Print receipt", foot)
+        self.print_button.setObjectName("printReceiptButton")
+        self.print_button.setMinimumHeight(48)
+        self.print_button.setToolTip("Print the handover receipt (Ctrl+P)")
+        self.print_button.clicked.connect(self.printRequested)
+        self.print_button.hide()
+        self.return_button = QPushButton("Return to stock", foot)
+        self.return_button.setObjectName("returnButton")
+        self.return_button.setProperty("accent", True)
+        self.return_button.setMinimumHeight(48)
+        self.return_button.setShortcut(QKeySequence(RETURN_SHORTCUT))
+        self.return_button.setToolTip(
+            f"The goods are back on the shelf and the bin is empty ({RETURN_SHORTCUT}, "
+            "or scan the bin label)"
+        )
+        self.return_button.clicked.connect(self._return)
+        self.return_button.hide()
+        self.expire_button = QPushButton("Expire pickup…", foot)
+        self.expire_button.setObjectName("expireButton")
+        self.expire_button.setProperty("danger", True)
+        self.expire_button.setMinimumHeight(44)
+        self.expire_button.clicked.connect(self._expire)
+        self.expire_button.hide()
+        self.return_why = _label(faint=True)
+        self.return_why.hide()
+        foot_layout.addWidget(self.print_button)
         foot_layout.addWidget(self.hand_over_button)
+        foot_layout.addWidget(self.return_button)
+        foot_layout.addWidget(self.expire_button)
         foot_layout.addWidget(self.hand_over_why)
+        foot_layout.addWidget(self.return_why)
         outer.addWidget(foot)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
@@ -199,8 +244,11 @@ class OrderDetailPanel(QFrame):
         can_hand_over: bool,
         pickup_code_ok: bool = False,
         now: datetime | None = None,
+        can_return: bool = False,
+        can_expire: bool = False,
     ) -> None:
-        """Fill the panel with ``detail``, focused on ``fulfillment``."""
+        """Fill the panel with ``detail``, focused on ``fulfillment``; ``can_return`` and
+        ``can_expire``: whether the signed-in role may return goods to stock, or expire."""
         now = now or datetime.now(UTC)
         self.detail, self.fulfillment = detail, fulfillment
         self.pickup_code_ok = pickup_code_ok
@@ -220,13 +268,20 @@ class OrderDetailPanel(QFrame):
         placed = f" · ordered {timefmt.when(created, now, tz)}" if created else ""
         self.subtitle.setText(f"{channel}{placed}")
 
-        self._banner(view, detail, order, pickup_code_ok)
+        self._banner(view, detail, order, pickup_code_ok, tz=tz, now=now)
 
         self.bin.setText(view.doc.get("bin") or "—")
         deadline = timefmt.parse_utc(doc.get("pickup_deadline"))
         promised = timefmt.parse_utc(doc.get("promised_at"))
+        ended = timefmt.parse_utc(doc.get("updated_at"))
+        returned = timefmt.parse_utc(doc.get("returned_at"))
         if view.status == "ready_for_pickup" and deadline:
             self.hold.setText(f"Hold until\n{timefmt.when(deadline, now, tz)}")
+        elif returned is not None:
+            self.hold.setText(f"Returned\n{timefmt.when(returned, now, tz)}")
+        elif view.status in RESTOCKABLE and ended is not None:
+            label = timefmt.status_label(view.status)
+            self.hold.setText(f"{label}\n{timefmt.when(ended, now, tz)}")
         elif promised:
             self.hold.setText(f"Promised\n{timefmt.when(promised, now, tz)}")
         else:
@@ -280,12 +335,60 @@ class OrderDetailPanel(QFrame):
         self.hand_over_button.setEnabled(allowed)
         self.hand_over_why.setText(why)
         self.hand_over_why.setVisible(bool(why))
+        self._ended_actions(view, can_return=can_return, can_expire=can_expire, now=now)
+
+    def _ended_actions(
+        self, view: FulfillmentView, *, can_return: bool, can_expire: bool, now: datetime
+    ) -> None:
+        """Return to stock for an ended pickup with goods in its bin (in place of the
+        handover); Expire for a ready pickup whose hold has ended."""
+        doc = view.doc
+        ended = view.status in RESTOCKABLE
+        self.hand_over_applies = not ended
+        self.hand_over_button.setVisible(not ended)
+        if ended:
+            self.hand_over_why.hide()
+        waiting = awaits_return_to_stock(
+            view.status, doc.get("bin"), doc.get("returned_at") is not None
+        )
+        why = ""
+        if ended and not doc.get("bin"):
+            why = "It was never staged in a bin: there is nothing to put back."
+        elif ended and not waiting:
+            why = "Its goods are back on the shelf."
+        elif waiting and view.pending:
+            why = "Wait until the last change is sent."
+        elif waiting and not can_return:
+            why = "Your role may not return goods to stock."
+        self.return_button.setVisible(waiting)
+        self.return_button.setEnabled(waiting and can_return and not view.pending)
+        self.return_why.setText(why)
+        self.return_why.setVisible(bool(why))
+        deadline = timefmt.parse_utc(doc.get("pickup_deadline"))
+        overdue = view.status == "ready_for_pickup" and deadline is not None and deadline <= now
+        self.expire_button.setVisible(overdue)
+        self.expire_button.setEnabled(overdue and can_expire and not view.pending)
+        self.expire_button.setToolTip(
+            "End the hold: the order expires, the customer is told and the stock goes back"
+            if can_expire
+            else "Only a manager can expire a pickup"
+        )
 
     def _banner(
-        self, view: FulfillmentView, detail: OrderDetail, order: dict[str, Any], code_ok: bool
+        self,
+        view: FulfillmentView,
+        detail: OrderDetail,
+        order: dict[str, Any],
+        code_ok: bool,
+        *,
+        tz: tzinfo,
+        now: datetime,
     ) -> None:
         kind, text = "", ""
-        if order.get("fraud_state") == "review":
+        ended = self._ended_text(view, tz, now)
+        if ended and not detail.conflicts and not view.pending:
+            kind, text = ended
+        elif order.get("fraud_state") == "review":
             kind, text = "bad", "Held for fraud review. Do not hand over: call a manager."
         elif detail.conflicts:
             kind = "bad"
@@ -298,6 +401,27 @@ class OrderDetailPanel(QFrame):
         theme.restyle(self.banner)
         self.banner_text.setText(text)
         self.banner.setVisible(bool(text))
+
+    @staticmethod
+    def _ended_text(view: FulfillmentView, tz: tzinfo, now: datetime) -> tuple[str, str] | None:
+        """The banner of an expired or cancelled pickup: where its goods are, what to do."""
+        if view.status not in RESTOCKABLE:
+            return None
+        doc = view.doc
+        label = timefmt.status_label(view.status)
+        ended = timefmt.parse_utc(doc.get("updated_at"))
+        when = f" {timefmt.when(ended, now, tz)}" if ended else ""
+        returned = timefmt.parse_utc(doc.get("returned_at"))
+        if returned is not None:
+            at = timefmt.when(returned, now, tz)
+            return "info", f"{label}{when}. Returned to stock {at}; bin {doc.get('bin')} is free."
+        if not doc.get("bin"):
+            return "info", f"{label}{when}, before it was staged in a bin."
+        return (
+            "warn",
+            f"{label}{when}. Its goods are still in bin {doc['bin']}: put them back on the "
+            f"shelf, then press Return to stock ({RETURN_SHORTCUT}) or scan the bin label.",
+        )
 
     @staticmethod
     def _can_hand_over(
@@ -313,9 +437,25 @@ class OrderDetailPanel(QFrame):
             return False, "Your role may not hand orders over."
         return True, ""
 
+    def show_print(self, available: bool) -> None:
+        """Offer "Print receipt" (for a handover made at this station in this session) in
+        place of the handover button."""
+        self.print_button.setVisible(available)
+        self.hand_over_button.setVisible(not available and self.hand_over_applies)
+        if available:
+            self.hand_over_why.hide()
+
     def _hand_over(self) -> None:
         if self.fulfillment is not None:
             self.handOverRequested.emit(self.fulfillment)
+
+    def _return(self) -> None:
+        if self.fulfillment is not None and self.return_button.isEnabled():
+            self.returnRequested.emit(self.fulfillment)
+
+    def _expire(self) -> None:
+        if self.fulfillment is not None:
+            self.expireRequested.emit(self.fulfillment)
 
     def clear(self) -> None:
         """Forget the order shown."""

@@ -6,9 +6,10 @@ Items the customer refuses at the counter are noted per line with a reason. The 
 checks what the server would check and can be checked here (the cache's prediction of
 ``hand_over``), so a wrong code is caught at the counter, offline too.
 
-Confirming does not send at once: the window shows "Handed over — Undo" for a few
-seconds, and only then queues the command (``cache.outbox.enqueue``) and wakes the push
-loop. Closing the window or signing out during those seconds sends it at once.
+Confirming writes the command to the outbox at once (``cache.outbox.enqueue``), held
+back from the push while the window shows "Handed over — Undo" for a few seconds; then
+the hold is released and the push loop woken. Undo takes it back out before it ever
+leaves the station; signing out during those seconds releases it at once.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ RELATIONSHIPS = (
 
 @dataclass(frozen=True, slots=True)
 class Handover:
-    """A confirmed handover, waiting out its undo window before it is queued."""
+    """A confirmed handover: the ``hand_over`` command's target, base version and args."""
 
     fulfillment_id: int
     order_number: str

@@ -19,6 +19,8 @@ from desktop_oms.cache import queries, state
 from desktop_oms.cache.db import driver_cursor
 from desktop_oms.cache.queries import PickupTab, QueueRow
 from desktop_oms.cache.state import Key
+from desktop_oms.domain.status import RESTOCKABLE
+from desktop_oms.gui.pickups import timefmt
 
 TABS: tuple[PickupTab, ...] = get_args(PickupTab)
 TAB_TITLES: dict[PickupTab, str] = {
@@ -26,6 +28,18 @@ TAB_TITLES: dict[PickupTab, str] = {
     "preparing": "Preparing",
     "handed_over_today": "Handed over today",
     "expiring": "Expiring",
+    "expired": "Expired",
+}
+#: What each tab holds (its tooltip).
+TAB_TIPS: dict[PickupTab, str] = {
+    "ready": "Staged in a bin, waiting for the customer",
+    "preparing": "Not ready yet: being picked, packed or on its way to this store",
+    "handed_over_today": "Collected since midnight (store time)",
+    "expiring": "Ready pickups whose hold ends within a day, or has ended",
+    "expired": (
+        "Expired or cancelled pickups whose goods are still in their bin:\n"
+        "put them back on the shelf, then Return to stock"
+    ),
 }
 
 
@@ -54,6 +68,13 @@ def _time(value: str | None) -> tuple[bool, str]:
     return (value is None, value or "")
 
 
+def _age(r: QueueRow) -> Any:
+    # an ended pickup's age counts from when it ended; the others' follow the promise
+    if r.status in RESTOCKABLE:
+        return (False, r.updated_at, r.id)
+    return (*_time(r.promised_at), r.id)
+
+
 #: Sort key of each column (row id breaks ties, so the order is stable across refreshes).
 SORT_KEYS: dict[int, Callable[[QueueRow], Any]] = {
     Column.ORDER: lambda r: (r.order_number, r.id),
@@ -62,7 +83,7 @@ SORT_KEYS: dict[int, Callable[[QueueRow], Any]] = {
     Column.BIN: lambda r: (*_text(r.bin), r.id),
     Column.STATUS: lambda r: (r.status, r.id),
     Column.PROMISED: lambda r: (*_time(r.promised_at), r.id),
-    Column.AGE: lambda r: (*_time(r.promised_at), r.id),
+    Column.AGE: _age,
 }
 
 
@@ -79,27 +100,25 @@ class QueueRequest:
 
 @dataclass(frozen=True, slots=True)
 class QueueResult:
-    """The rows of the requested tab, the count of every tab, and when they were read."""
+    """The rows of the requested tab, the count of every tab, and when they were read;
+    ``overdue``: how many of the rows are late (counted here, off the UI thread)."""
 
     request: QueueRequest
     rows: list[QueueRow]
     counts: dict[PickupTab, int]
     now: datetime
     last_sync_at: str | None
+    overdue: int = 0
 
 
 def fetch(conn: Connection, request: QueueRequest, now: datetime) -> QueueResult:
     """Disk: the queue as ``request`` asks for it (run on the database worker)."""
-    counts: dict[PickupTab, int] = {}
-    shown: list[QueueRow] = []
     search = request.search.strip() or None
-    for tab in TABS:
-        rows = queries.pickup_queue(conn, request.store_id, tab, search, now)
-        counts[tab] = len(rows)
-        if tab == request.tab:
-            shown = rows
+    shown = queries.pickup_queue(conn, request.store_id, request.tab, search, now)
+    counts = queries.pickup_counts(conn, request.store_id, search, now, TABS)
     shown.sort(key=SORT_KEYS[request.sort_column], reverse=request.descending)
-    return QueueResult(request, shown, counts, now, state.get(conn, Key.LAST_SYNC_AT))
+    overdue = sum(1 for r in shown if timefmt.is_overdue(r, now))
+    return QueueResult(request, shown, counts, now, state.get(conn, Key.LAST_SYNC_AT), overdue)
 
 
 @dataclass(frozen=True, slots=True)

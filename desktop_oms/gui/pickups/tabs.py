@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QToolBu
 
 from desktop_oms.cache.queries import PickupTab
 from desktop_oms.gui import theme
-from desktop_oms.gui.pickups.queue import TAB_TITLES, TABS
+from desktop_oms.gui.pickups.queue import TAB_TIPS, TAB_TITLES, TABS
 
 
 class _TabButton(QToolButton):
@@ -20,6 +20,7 @@ class _TabButton(QToolButton):
         self.setObjectName(f"tab_{tab}")
         self.setProperty("queueTab", True)
         self.setCheckable(True)
+        self.setToolTip(TAB_TIPS[tab])
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QHBoxLayout(self)
@@ -58,7 +59,7 @@ class _TabButton(QToolButton):
 
 
 class QueueTabs(QFrame):
-    """Ready / Preparing / Handed over today / Expiring, with counts; Ctrl+1..4 switch.
+    """Ready / Preparing / Handed over today / Expiring / Expired, with counts; Ctrl+1..5.
 
     Signal ``tabChanged(str)``: the tab the user picked.
     """
@@ -104,7 +105,8 @@ class QueueTabs(QFrame):
             self.tabChanged.emit(tab)
 
     def set_counts(self, counts: dict[PickupTab, int]) -> None:
-        """Show the number of rows in each tab (Expiring in red when it has any)."""
+        """Show the number of rows in each tab (Expiring and Expired in red when not empty:
+        both ask for someone to act)."""
         for tab, button in self.buttons.items():
             count = counts.get(tab, 0)
-            button.set_count(count, alert=tab == "expiring" and count > 0)
+            button.set_count(count, alert=tab in ("expiring", "expired") and count > 0)

@@ -6,7 +6,12 @@ Ages are relative to what matters at the counter for the row's state:
   late it is — late is *overdue*;
 * ready: time left to the pickup deadline when it is within :data:`SOON`, past the
   deadline is *overdue*; otherwise how long it has been waiting;
-* handed over: when it was collected.
+* handed over: when it was collected;
+* expired or cancelled with the goods still in a bin: how long they have been waiting to
+  go back on the shelf.
+
+The promised time (``promised_at``) is when the customer was told the order would be
+ready to collect; it is *overdue* while the order is still being prepared after it.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Literal
 
 from desktop_oms.cache.queries import QueueRow
+from desktop_oms.domain.status import ACTIVE, RESTOCKABLE, FulfillmentStatus
 
 Level = Literal["ok", "warn", "bad", "muted"]
 
@@ -85,6 +91,12 @@ def duration(span: timedelta) -> str:
     return f"{days} d {hours} h" if hours else f"{days} d"
 
 
+def _to_hours(span: timedelta) -> timedelta:
+    """``span`` rounded down to whole hours once it is an hour or more (a short cell)."""
+    hour = timedelta(hours=1)
+    return span if span < hour else span // hour * hour
+
+
 @dataclass(frozen=True, slots=True)
 class Age:
     """The age cell of a row: text, how alarming it is, and a longer explanation."""
@@ -99,8 +111,69 @@ class Age:
         return self.level == "bad"
 
 
+def is_overdue(row: QueueRow, now: datetime) -> bool:
+    """Whether :func:`age` flags ``row`` as late, without building its text.
+
+    A tab's overdue count looks at every row: formatting each one's age (``strftime``)
+    cost 15 µs a row, a quarter of a second on the UI thread for a 10k-row tab.
+    """
+    if row.status == "handed_over" or row.status in RESTOCKABLE:
+        return False
+    if row.status == "ready_for_pickup":
+        deadline = parse_utc(row.pickup_deadline)
+        return deadline is not None and deadline <= now
+    promised = parse_utc(row.promised_at)
+    return promised is not None and promised <= now
+
+
+#: States in which the order is still being prepared for the counter.
+PREPARING = ACTIVE - {FulfillmentStatus.READY_FOR_PICKUP}
+#: What the queue's Promised column means (its header tooltip).
+PROMISED_MEANING = (
+    "When the customer was told the order would be ready to collect (store time).\n"
+    "Red: that time has passed and the order is still being prepared."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Promise:
+    """The promised-time cell of a row: text, whether the promise is broken, explanation."""
+
+    text: str
+    overdue: bool
+    tooltip: str
+
+
+def promise_broken(row: QueueRow, now: datetime) -> bool:
+    """Whether ``row`` is still being prepared after its promised time (no text built)."""
+    if row.status not in PREPARING or not row.promised_at:
+        return False
+    promised = parse_utc(row.promised_at)
+    return promised is not None and promised <= now
+
+
+def promise(row: QueueRow, now: datetime, tz: tzinfo) -> Promise:
+    """The promised time in the store's time zone; overdue while preparing past it."""
+    promised = parse_utc(row.promised_at)
+    if promised is None:
+        return Promise("—", False, "No promised time")
+    shown = when(promised, now, tz)
+    if promise_broken(row, now):
+        late = duration(now - promised)
+        return Promise(shown, True, f"Promised {late} ago ({shown}) and not ready yet")
+    return Promise(shown, False, f"Promised ready to collect {shown}")
+
+
 def age(row: QueueRow, now: datetime, tz: tzinfo) -> Age:
     """How old or late ``row`` is, as the counter cares about it (see the module doc)."""
+    if row.status in RESTOCKABLE:
+        ended = parse_utc(row.updated_at)
+        verb = status_label(row.status)
+        text = f"{verb} {duration(_to_hours(now - ended))}" if ended else verb
+        tip = f"{verb} {when(ended, now, tz)}" if ended else verb
+        if row.bin:
+            tip += f": its goods are still in bin {row.bin}. Put them back on the shelf."
+        return Age(text, "warn", tip)
     if row.status == "handed_over":
         at = parse_utc(row.updated_at)
         text = f"Collected {when(at, now, tz)}" if at else "Collected"

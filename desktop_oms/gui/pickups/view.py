@@ -5,11 +5,23 @@ generation number so an answer to an older question (a search typed over) is dro
 Live updates (sync applied changes, a local command) re-read the tab and apply the
 difference to the model, keeping the selected order selected and the rows on screen
 where they were.
+
+A confirmed handover is written to the outbox at once, held back from the push for the
+undo window (so a crash in those seconds loses nothing); Undo takes it back before it
+ever leaves the station, and the end of the window releases it and wakes the push loop.
+Its receipt can be printed from the order panel or with Ctrl+P.
+
+Ended pickups whose goods are still in a bin fill the Expired tab; "Return to stock"
+(Ctrl+R, or scanning the bin label with the order open) and, for a manager, "Expire
+pickup…" once a hold has ended are queued like any command, their prediction shown at once.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,6 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -28,13 +41,19 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Connection
 
 from desktop_oms.cache import outbox, queries
-from desktop_oms.cache.queries import FulfillmentView, OrderDetail, PickupTab
-from desktop_oms.domain.commands import CommandName, TargetKind
+from desktop_oms.cache.db import APP_NAME
+from desktop_oms.cache.queries import FulfillmentView, OrderDetail, PickupTab, QueueRow
+from desktop_oms.domain.commands import COMMANDS, CommandName, TargetKind
 from desktop_oms.domain.errors import DomainError, InvalidCode
-from desktop_oms.domain.identifiers import ORDER_NUMBER_RE, OrderCode, parse_code
-from desktop_oms.domain.status import Action, FulfillmentMethod, FulfillmentStatus, allowed_actions
+from desktop_oms.domain.identifiers import ORDER_NUMBER_RE, BinCode, OrderCode, parse_code
+from desktop_oms.domain.status import (
+    Action,
+    FulfillmentMethod,
+    FulfillmentStatus,
+    allowed_actions,
+    awaits_return_to_stock,
+)
 from desktop_oms.gui import theme
-from desktop_oms.gui.pickups import timefmt
 from desktop_oms.gui.pickups.detail import OrderDetailPanel, pick_fulfillment
 from desktop_oms.gui.pickups.handover import Handover, HandoverDialog
 from desktop_oms.gui.pickups.model import ID_ROLE, PickupQueueModel
@@ -47,6 +66,14 @@ from desktop_oms.gui.pickups.queue import (
     fetch,
     locate,
 )
+from desktop_oms.gui.pickups.receipt import (
+    Printed,
+    Receipt,
+    StoreAddress,
+    build_receipt,
+    store_address,
+)
+from desktop_oms.gui.pickups.receipt import output as receipt_output
 from desktop_oms.gui.pickups.tabs import QueueTabs
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import TaskManager
@@ -60,11 +87,12 @@ WIDTHS = {
     Column.ITEMS: 72,
     Column.BIN: 88,
     Column.STATUS: 112,
-    Column.PROMISED: 164,
+    Column.PROMISED: 188,
     Column.AGE: 184,
 }
 SEARCH_DELAY_MS = 150
-#: How long "Handed over — Undo" waits before the handover is queued for the server.
+RETURN = CommandName.RETURN_TO_STOCK
+#: How long "Handed over — Undo" holds the handover back from the server.
 UNDO_MS = 5_000
 TICK_MS = 30_000
 REREAD_MS = 60_000
@@ -90,13 +118,22 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def default_receipts_dir() -> Path:
+    """Where receipts go as PDF files when no printer is set up."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME)) / "receipts"
+
+
 class PickupsView(QWidget):
     """The counter's pickup queue.
 
     Signals: ``loaded()`` after the first read shows; ``refreshed()`` after every read
     is shown; ``orderOpened(str)`` with the order number shown in the panel;
     ``message(str, str)`` with a text and a level (``info``/``warn``/``bad``) for the
-    window to show; ``handedOver(object)`` with the :class:`Handover` once it is queued.
+    window to show; ``handedOver(object)`` with the :class:`Handover` once it is in the
+    outbox (held for the undo window); ``receiptPrinted(object)`` with the
+    :class:`~desktop_oms.gui.pickups.receipt.Printed` of a receipt sent to a printer or file.
     """
 
     loaded = Signal()
@@ -104,6 +141,7 @@ class PickupsView(QWidget):
     handedOver = Signal(object)  # noqa: N815
     orderOpened = Signal(str)  # noqa: N815
     message = Signal(str, str)
+    receiptPrinted = Signal(object)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +153,13 @@ class PickupsView(QWidget):
         self.undo_ms = UNDO_MS
         self.handover_dialog: HandoverDialog | None = None
         self._handing: set[int] = set()
+        self._ending: set[int] = set()  # fulfillments with a return or expiry being written
+        self.expire_confirm: QMessageBox | None = None
+        #: Receipts of this session's handovers, by fulfillment; the last one for Ctrl+P.
+        self.receipts: dict[int, Receipt] = {}
+        self.last_receipt: Receipt | None = None
+        self.receipts_dir: Path | None = None  # None: the user's data directory
+        self.use_printer = True  # False: always a PDF (tests, no printer wanted)
         self.tz: tzinfo = UTC
         self._generation = 0
         self._tab: PickupTab = "ready"
@@ -201,11 +246,16 @@ class PickupsView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.detail.closed.connect(self.close_order)
         self.detail.handOverRequested.connect(self.start_handover)
+        self.detail.returnRequested.connect(self.return_to_stock)
+        self.detail.expireRequested.connect(self.confirm_expire)
+        self.detail.printRequested.connect(self.print_receipt)
         close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         close.activated.connect(self.close_order)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.focus_search)
+        self.print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        self.print_shortcut.activated.connect(self.print_receipt)
 
     def _setup_table(self) -> None:
         table = self.table
@@ -345,22 +395,34 @@ class PickupsView(QWidget):
                 "preparing": "Nothing is being prepared for pickup.",
                 "handed_over_today": "Nothing has been handed over today yet.",
                 "expiring": "No pickups are close to their deadline.",
+                "expired": "Nothing to put back: no expired or cancelled pickup is in a bin.",
             }[result.request.tab]
         self.empty.setText(text)
         self.stack.setCurrentWidget(self.empty)
 
     def _subtitle(self, result: QueueResult) -> None:
         counts = result.counts
-        overdue = sum(1 for r in result.rows if timefmt.age(r, result.now, self.tz).overdue)
+        overdue = result.overdue
         parts = [f"{counts.get('ready', 0)} ready", f"{counts.get('preparing', 0)} in preparation"]
         if result.request.search.strip():
             parts.insert(0, "Filtered")
+        if counts.get("expired", 0):
+            parts.append(f"{counts['expired']} to return to stock")
         if overdue:
             parts.append(f"{overdue} overdue in this tab")
         self.subtitle.setText(" · ".join(parts))
 
     def _on_tab(self, tab: str) -> None:
         self._tab = tab  # type: ignore[assignment]
+        # Promised is hidden on Expired: sort there by how long the goods have waited, and
+        # go back to the promised time after (unless someone picked another order)
+        header = self.table.horizontalHeader()
+        if tab == "expired" and self._sort == (Column.PROMISED, False):
+            self._sort = (Column.AGE, False)
+            header.setSortIndicator(Column.AGE, Qt.SortOrder.AscendingOrder)
+        elif tab != "expired" and self._sort == (Column.AGE, False):
+            self._sort = (Column.PROMISED, False)
+            header.setSortIndicator(Column.PROMISED, Qt.SortOrder.AscendingOrder)
         self.refresh()
 
     def _on_sort(self, column: int, descending: bool) -> None:
@@ -483,7 +545,7 @@ class PickupsView(QWidget):
             self.message.emit("The scanned pickup code does not match this order.", "bad")
         self._pickup_code = (detail.order_number, code) if code_ok and code else None
         session = self.station.session
-        may = False
+        may = may_expire = False
         if session is not None and view is not None:
             try:
                 actions = allowed_actions(
@@ -492,9 +554,21 @@ class PickupsView(QWidget):
             except ValueError:
                 actions = []
             may = Action.HAND_OVER in actions
+            may_expire = Action.EXPIRE in actions
+        may_return = session is not None and session.role in COMMANDS[RETURN].roles
+        if view is not None and view.id in self._ending:
+            may_return = may_expire = False  # a click is being written: no second one
         self.detail.show_order(
-            detail, view, tz=self.tz, can_hand_over=may, pickup_code_ok=code_ok, now=_now()
+            detail,
+            view,
+            tz=self.tz,
+            can_hand_over=may,
+            pickup_code_ok=code_ok,
+            now=_now(),
+            can_return=may_return,
+            can_expire=may_expire,
         )
+        self.detail.show_print(view is not None and view.id in self.receipts)
         if view is not None and view.id in self._handing:
             self.detail.hand_over_button.setEnabled(False)
             self.detail.hand_over_why.setText("Being handed over…")
@@ -506,9 +580,12 @@ class PickupsView(QWidget):
         self.orderOpened.emit(detail.order_number)
 
     def _fit_columns(self) -> None:
-        """Status only where it varies (Preparing); Promised hides beside the order panel."""
+        """Status only where it varies (Preparing; Expired says it in Age); Promised hides
+        beside the order panel and where nothing is promised any more (Expired)."""
         self.table.setColumnHidden(Column.STATUS, self._tab != "preparing")
-        self.table.setColumnHidden(Column.PROMISED, self.detail.isVisible())
+        self.table.setColumnHidden(
+            Column.PROMISED, self.detail.isVisible() or self._tab == "expired"
+        )
 
     def close_order(self) -> None:
         """Close the order panel."""
@@ -533,13 +610,15 @@ class PickupsView(QWidget):
             view, station.session, store_id=station.store_id, pickup_code=code, parent=self
         )
         dialog.setModal(True)
-        dialog.accepted.connect(lambda: self._confirmed(dialog.handover))
+        dialog.accepted.connect(lambda: self._confirmed(dialog.handover, view))
         dialog.finished.connect(dialog.deleteLater)
         self.handover_dialog = dialog
         dialog.open()
 
-    def _confirmed(self, handover: Handover | None) -> None:
-        if handover is None:
+    def _confirmed(self, handover: Handover | None, view: FulfillmentView) -> None:
+        """Write the handover to the outbox at once, held for the undo window."""
+        station, tasks = self.station, self.tasks
+        if handover is None or station is None or tasks is None:
             return
         self._handing.add(handover.fulfillment_id)
         shown = self.detail.fulfillment
@@ -547,34 +626,12 @@ class PickupsView(QWidget):
             self.detail.hand_over_button.setEnabled(False)
             self.detail.hand_over_why.setText("Being handed over…")
             self.detail.hand_over_why.show()
-        items = f"{handover.units} item{'s' if handover.units != 1 else ''}"
-        text = f"Handed over {handover.order_number} · {items}"
-        if self.toast is None:
-            self._queue_handover(handover)
-            return
-        self.toast.show_message(
-            text,
-            "info",
-            action="Undo",
-            on_action=lambda: self._undo(handover),
-            on_expire=lambda: self._queue_handover(handover),
-            msecs=self.undo_ms,
-        )
-
-    def _undo(self, handover: Handover) -> None:
-        self._handing.discard(handover.fulfillment_id)
-        self._reload_detail()
-        self.message.emit(f"Handover of {handover.order_number} undone.", "info")
-
-    def _queue_handover(self, handover: Handover) -> None:
-        """Queue the ``hand_over`` command with its predicted effect; wake the push loop."""
-        station, tasks = self.station, self.tasks
-        if station is None or tasks is None:
-            return
         now = _now()
+        hold = timedelta(milliseconds=self.undo_ms if self.toast is not None else 0)
+        store_id = station.store_id
 
-        def job(conn: Connection) -> outbox.OutboxEntry:
-            return outbox.enqueue(
+        def job(conn: Connection) -> tuple[outbox.OutboxEntry, StoreAddress | None]:
+            entry = outbox.enqueue(
                 conn,
                 name=CommandName.HAND_OVER,
                 target_kind=TargetKind.FULFILLMENT,
@@ -584,15 +641,28 @@ class PickupsView(QWidget):
                 approved_by=None,
                 args=handover.args,
                 now=now,
+                hold_until=now + hold if hold else None,
             )
+            return entry, store_address(conn, store_id)
 
-        def queued(_entry: outbox.OutboxEntry) -> None:
+        def held(result: tuple[outbox.OutboxEntry, StoreAddress | None]) -> None:
+            entry, store = result
             self._handing.discard(handover.fulfillment_id)
-            station.kick()
-            if self.events is not None:
-                self.events.outboxChanged.emit()
-                self.events.changed()
+            self._keep_receipt(handover, view, store, now)
+            self._outbox_changed()
             self.handedOver.emit(handover)
+            if self.toast is None or not hold:
+                station.kick()
+                return
+            items = f"{handover.units} item{'s' if handover.units != 1 else ''}"
+            self.toast.show_message(
+                f"Handed over {handover.order_number} · {items}",
+                "info",
+                action="Undo",
+                on_action=lambda: self._undo(handover, entry),
+                on_expire=lambda: self._release(entry),
+                msecs=self.undo_ms,
+            )
 
         def refused(exc: BaseException) -> None:
             self._handing.discard(handover.fulfillment_id)
@@ -601,7 +671,246 @@ class PickupsView(QWidget):
             self.message.emit(f"{handover.order_number} was not handed over: {exc.message}", "bad")
             self._reload_detail()
 
-        tasks.write(job, name="hand over").then(queued, refused)
+        tasks.write(job, name="hand over").then(held, refused)
+
+    def _outbox_changed(self) -> None:
+        """Tell the status bar and the views that the outbox and the overlay changed."""
+        if self.events is not None:
+            self.events.outboxChanged.emit()
+            self.events.changed()
+
+    def _undo(self, handover: Handover, entry: outbox.OutboxEntry) -> None:
+        """Take the held handover back out of the outbox, before it leaves the station."""
+        if self.tasks is None:
+            return
+
+        def undone(_entry: outbox.OutboxEntry) -> None:
+            self.receipts.pop(handover.fulfillment_id, None)
+            if self.last_receipt is not None and (
+                self.last_receipt.order_number == handover.order_number
+            ):
+                self.last_receipt = None
+            self._outbox_changed()
+            self._reload_detail()
+            self.message.emit(f"Handover of {handover.order_number} undone.", "info")
+
+        def refused(exc: BaseException) -> None:
+            if not isinstance(exc, DomainError):
+                raise exc
+            self.message.emit(
+                f"The handover of {handover.order_number} stands: {exc.message}.", "bad"
+            )
+            self._release(entry)
+
+        self.tasks.write(lambda conn: outbox.withdraw(conn, entry.seq), name="undo").then(
+            undone, refused
+        )
+
+    def _release(self, entry: outbox.OutboxEntry) -> None:
+        """The undo window closed: let the held command go now and wake the push loop."""
+        station, tasks = self.station, self.tasks
+        if station is None or tasks is None:
+            return
+
+        def released(_held: bool) -> None:
+            station.kick()
+
+        # An undo moves the seqs after it down: look the command up by its id.
+        def job(conn: Connection) -> bool:
+            row = conn.exec_driver_sql("SELECT seq FROM outbox WHERE id = ?", (entry.id,))
+            seq = row.scalar()
+            return seq is not None and outbox.release(conn, int(seq))
+
+        tasks.write(job, name="release hold").then(released)
+
+    # --- receipts ------------------------------------------------------------------------
+
+    def _keep_receipt(
+        self, handover: Handover, view: FulfillmentView, store: StoreAddress | None, at: datetime
+    ) -> None:
+        station = self.station
+        if station is None:
+            return
+        session = station.session
+        found = store or StoreAddress("", f"Store {station.store_id}", "", "", "", "")
+        receipt = build_receipt(
+            view.doc,
+            handover.args,
+            store=found,
+            staff=session.display_name if session is not None else f"Staff {handover.staff_id}",
+            station=f"Station {station.enrolment.station_id}",
+            at=at.astimezone(self.tz),
+        )
+        self.receipts[handover.fulfillment_id] = receipt
+        self.last_receipt = receipt
+        shown = self.detail.fulfillment
+        if shown is not None and shown.id == handover.fulfillment_id:
+            self.detail.show_print(True)
+
+    def receipt_to_print(self) -> Receipt | None:
+        """The receipt of the order in the panel if it has one, else the last handover's."""
+        shown = self.detail.fulfillment if self.detail.isVisible() else None
+        if shown is not None and shown.id in self.receipts:
+            return self.receipts[shown.id]
+        return self.last_receipt
+
+    def print_receipt(self) -> None:
+        """Print the receipt (Ctrl+P): on the default printer, else as a PDF file."""
+        receipt = self.receipt_to_print()
+        if receipt is None or self.tasks is None:
+            self.message.emit("There is no handover to print a receipt for yet.", "warn")
+            return
+        folder = self.receipts_dir or default_receipts_dir()
+        use_printer = self.use_printer
+
+        def job() -> Printed:
+            return receipt_output(receipt, folder, use_printer=use_printer)
+
+        def done(printed: Printed) -> None:
+            self.message.emit(printed.describe(), "info")
+            self.receiptPrinted.emit(printed)
+
+        def failed(exc: BaseException) -> None:
+            self.message.emit(f"The receipt could not be printed: {exc}", "bad")
+
+        self.tasks.run(job, name="receipt").then(done, failed)
+
+    # --- ended pickups: expire by hand, return to stock ----------------------------------
+
+    def return_to_stock(self, view: FulfillmentView, scanned_bin: str | None = None) -> None:
+        """Queue ``return_to_stock``: the goods of an ended pickup are back on the shelf.
+
+        ``scanned_bin``: the bin label scanned to confirm it (the server checks it too).
+        """
+        number = str(view.doc["order_number"])
+        args: dict[str, Any] = {} if scanned_bin is None else {"bin": scanned_bin}
+        bin_name = view.doc.get("bin")
+        self._send(
+            RETURN,
+            view,
+            args,
+            done=f"{number} returned to stock: bin {bin_name} is free.",
+            failed=f"{number} was not returned to stock",
+        )
+
+    def confirm_expire(self, view: FulfillmentView) -> None:
+        """Ask before expiring a ready pickup whose hold has ended (it cannot be undone)."""
+        number = str(view.doc["order_number"])
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            f"Expire {number}?",
+            f"The hold of {number} has ended. Expiring it ends the order for the customer "
+            "(they are told) and books its stock back; its goods then wait in bin "
+            f"{view.doc.get('bin')} to be returned to stock.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("expireConfirm")
+        expire = box.addButton("Expire pickup", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def chosen() -> None:
+            if box.clickedButton() is expire:
+                self._send(
+                    CommandName.EXPIRE,
+                    view,
+                    {},
+                    done=f"{number} expired: return its goods to stock.",
+                    failed=f"{number} was not expired",
+                )
+
+        box.finished.connect(chosen)
+        box.finished.connect(box.deleteLater)
+        self.expire_confirm = box
+        box.open()
+
+    def scan_bin(self, code: BinCode) -> None:
+        """A bin label was scanned: return the order shown if it is the one in that bin,
+        else open the ended pickup waiting in that bin to be returned."""
+        station, tasks = self.station, self.tasks
+        if station is None or tasks is None:
+            return
+        store_id, now = station.store_id, _now()
+        shown = self.detail.fulfillment if self.detail.isVisible() else None
+        if (
+            shown is not None
+            and shown.doc.get("bin") == code.bin
+            and awaits_return_to_stock(
+                shown.status, code.bin, shown.doc.get("returned_at") is not None
+            )
+        ):
+            if self.detail.return_button.isEnabled():
+                self.return_to_stock(shown, scanned_bin=code.bin)
+            else:
+                self.message.emit(self.detail.return_why.text() or "Not now.", "warn")
+            return
+
+        def job(conn: Connection) -> tuple[str | None, list[QueueRow]]:
+            found = conn.exec_driver_sql("SELECT code FROM stores WHERE id = ?", (store_id,))
+            here = found.scalar()
+            rows = queries.pickup_queue(conn, store_id, "expired", None, now)
+            return (None if here is None else str(here)), [r for r in rows if r.bin == code.bin]
+
+        def found(answer: tuple[str | None, list[QueueRow]]) -> None:
+            here, rows = answer
+            if here is not None and here != code.store_code:
+                self.message.emit(f"That bin label belongs to store {code.store_code}.", "warn")
+            elif not rows:
+                self.message.emit(f"Bin {code.bin} holds nothing to return to stock.", "info")
+            else:
+                self.open_order(rows[0].order_number)
+
+        tasks.read(job, name="pickups.bin").then(found)
+
+    def _send(
+        self,
+        name: CommandName,
+        view: FulfillmentView,
+        args: Mapping[str, Any],
+        *,
+        done: str,
+        failed: str,
+    ) -> None:
+        """Queue one command on a fulfillment with its predicted effect; wake the push loop."""
+        station, tasks = self.station, self.tasks
+        session = station.session if station is not None else None
+        if station is None or tasks is None or session is None or view.id in self._ending:
+            return
+        self._ending.add(view.id)
+        self.detail.return_button.setEnabled(False)
+        self.detail.expire_button.setEnabled(False)
+        now = _now()
+
+        def job(conn: Connection) -> outbox.OutboxEntry:
+            return outbox.enqueue(
+                conn,
+                name=name,
+                target_kind=TargetKind.FULFILLMENT,
+                target_key=str(view.id),
+                base_version=view.version,
+                staff_id=session.staff_id,
+                approved_by=None,
+                args=args,
+                now=now,
+            )
+
+        def queued(_entry: outbox.OutboxEntry) -> None:
+            self._ending.discard(view.id)
+            station.kick()
+            if self.events is not None:
+                self.events.outboxChanged.emit()
+                self.events.changed()
+            self.message.emit(done, "info")
+
+        def refused(exc: BaseException) -> None:
+            self._ending.discard(view.id)
+            if not isinstance(exc, DomainError):
+                raise exc
+            self.message.emit(f"{failed}: {exc.message}", "bad")
+            self._reload_detail()
+
+        tasks.write(job, name=name.value.replace("_", " ")).then(queued, refused)
 
     # --- test and screenshot helpers -----------------------------------------------------
 

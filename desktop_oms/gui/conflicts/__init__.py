@@ -1,0 +1,1 @@
+"""The conflict inbox: commands the server refused, why, the order now, acknowledge or retry."""

@@ -1,0 +1,341 @@
+"""One conflict beside the inbox: why it was refused, what was done, the order now, actions."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_oms.gui import theme
+from desktop_oms.gui.conflicts.explain import OrderNow
+from desktop_oms.gui.conflicts.inbox import InboxEntry
+from desktop_oms.gui.pickups import timefmt
+
+#: Height of the action buttons: a comfortable touch target.
+BUTTON_HEIGHT = 48
+
+_VERIFICATION = {"pickup_code": "pickup code", "id_check": "ID check"}
+
+
+def _label(text: str = "", **props: Any) -> QLabel:
+    label = QLabel(text)
+    for key, value in props.items():
+        label.setProperty(key, value)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _when(moment: str | None, now: datetime, tz: tzinfo) -> str:
+    parsed = timefmt.parse_utc(moment)
+    return timefmt.when(parsed, now, tz) if parsed is not None else "an unknown time"
+
+
+def command_details(found: InboxEntry) -> list[str]:
+    """Details of what was done, one phrase each (verification, refused items, ...)."""
+    args: dict[str, Any] = found.command.get("args") or {}
+    out: list[str] = []
+    proof = args.get("verification")
+    if isinstance(proof, dict):
+        method = _VERIFICATION.get(str(proof.get("method")), str(proof.get("method", "")))
+        text = f"Checked by {method}"
+        if proof.get("collector_name"):
+            text += f": {proof['collector_name']}"
+            if proof.get("relationship") and proof["relationship"] != "self":
+                text += f" ({proof['relationship']})"
+        out.append(text)
+    names = {line.line_no: line.name for line in found.now.lines} if found.now else {}
+    for item in args.get("refused", []) or []:
+        what = names.get(item.get("line_no"), f"line {item.get('line_no')}")
+        reason = str(item.get("reason", "")).replace("_", " ")
+        out.append(f"Customer refused {item.get('quantity')} × {what} ({reason})")
+    if args.get("reason") and "refused" not in args:
+        out.append(f"Reason: {str(args['reason']).replace('_', ' ')}")
+    return out
+
+
+class ConflictDetailPanel(QFrame):
+    """The open conflict: the server's reason in counter words, the order now, the actions.
+
+    Signals: ``closed()`` when the user closes the panel; ``acknowledgeRequested(int)`` and
+    ``retryRequested(int)`` with the conflict id; ``orderRequested(str)`` with the order
+    number to show in Pickups.
+    """
+
+    closed = Signal()
+    acknowledgeRequested = Signal(int)  # noqa: N815
+    retryRequested = Signal(int)  # noqa: N815
+    orderRequested = Signal(str)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflictDetail")
+        self.setProperty("card", True)
+        self.setMinimumWidth(420)
+        self.setMaximumWidth(520)
+        self.entry: InboxEntry | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        head = QWidget(self)
+        head_layout = QVBoxLayout(head)
+        head_layout.setContentsMargins(22, 18, 14, 8)
+        head_layout.setSpacing(4)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(10)
+        self.title = _label()
+        self.title.setObjectName("conflictTitle")
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("closeConflict")
+        self.close_button.setProperty("flat", True)
+        self.close_button.setIcon(theme.icon("close", theme.MUTED))
+        self.close_button.setToolTip("Close (Esc)")
+        self.close_button.setFixedWidth(44)
+        self.close_button.clicked.connect(self.closed)
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        head_layout.addLayout(title_row)
+        meta_row = QHBoxLayout()
+        meta_row.setSpacing(10)
+        self.chip = _label(chip="bad")
+        self.chip.setWordWrap(False)
+        self.subtitle = _label(muted=True)
+        meta_row.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignVCenter)
+        meta_row.addWidget(self.subtitle, 1)
+        head_layout.addLayout(meta_row)
+        outer.addWidget(head)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setStyleSheet(
+            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
+        )
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.body.setContentsMargins(22, 8, 22, 16)
+        self.body.setSpacing(12)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        self.banner = QFrame(body)
+        self.banner.setObjectName("conflictReason")
+        self.banner.setProperty("banner", "bad")
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(14, 12, 14, 12)
+        banner_layout.setSpacing(12)
+        self.banner_icon = QLabel(self.banner)
+        self.banner_icon.setFixedSize(22, 22)
+        self.banner_icon.setPixmap(theme.pixmap("alert", theme.BAD, 22, 2.0))
+        banner_layout.addWidget(self.banner_icon, 0, Qt.AlignmentFlag.AlignTop)
+        reason_text = QVBoxLayout()
+        reason_text.setSpacing(6)
+        self.headline = _label()
+        self.headline.setObjectName("conflictHeadline")
+        self.sentence = _label()
+        self.sentence.setObjectName("conflictSentence")
+        self.next_step = _label()
+        self.next_step.setObjectName("conflictNextStep")
+        self.next_step.setTextFormat(Qt.TextFormat.RichText)
+        reason_text.addWidget(self.headline)
+        reason_text.addWidget(self.sentence)
+        reason_text.addWidget(self.next_step)
+        banner_layout.addLayout(reason_text, 1)
+        self.body.addWidget(self.banner)
+
+        self.now_title = _label("THE ORDER AT HEAD OFFICE NOW", section=True)
+        self.body.addWidget(self.now_title)
+        self.now_card = QFrame(body)
+        self.now_card.setObjectName("binCard")
+        self.now_card.setProperty("card", True)
+        card = QHBoxLayout(self.now_card)
+        card.setContentsMargins(16, 12, 16, 12)
+        bin_box = QVBoxLayout()
+        bin_box.setSpacing(0)
+        bin_box.addWidget(_label("BIN", section=True))
+        self.bin = _label()
+        self.bin.setObjectName("binLabel")
+        bin_box.addWidget(self.bin)
+        card.addLayout(bin_box)
+        card.addStretch(1)
+        status_box = QVBoxLayout()
+        status_box.setSpacing(4)
+        status_box.addWidget(_label("STATUS", section=True), 0, Qt.AlignmentFlag.AlignRight)
+        self.status_chip = _label(chip="muted")
+        self.status_chip.setWordWrap(False)
+        status_box.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignRight)
+        card.addLayout(status_box)
+        self.body.addWidget(self.now_card)
+        self.items_title = _label("ITEMS", section=True)
+        self.body.addWidget(self.items_title)
+        self.items = _label()
+        self.items.setTextFormat(Qt.TextFormat.RichText)
+        self.body.addWidget(self.items)
+
+        self.body.addWidget(_label("WHAT WAS DONE", section=True))
+        self.done = _label()
+        self.done.setTextFormat(Qt.TextFormat.RichText)
+        self.body.addWidget(self.done)
+        self.server_said = _label(faint=True)
+        self.body.addWidget(self.server_said)
+        self.show_order = QPushButton("Show order in Pickups", body)
+        self.show_order.setObjectName("showConflictOrder")
+        self.show_order.setProperty("flat", True)
+        self.show_order.clicked.connect(self._show_order)
+        self.body.addWidget(self.show_order, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addStretch(1)
+
+        foot = QWidget(self)
+        foot_layout = QVBoxLayout(foot)
+        foot_layout.setContentsMargins(22, 10, 22, 18)
+        foot_layout.setSpacing(6)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        self.retry_button = QPushButton("Retry", foot)
+        self.retry_button.setObjectName("retryButton")
+        self.retry_button.setIcon(theme.icon("retry", theme.INK))
+        self.retry_button.setIconSize(QSize(18, 18))
+        self.retry_button.setToolTip(
+            "Send the same change again against the order as it is now (R)"
+        )
+        self.retry_button.setMinimumHeight(BUTTON_HEIGHT)
+        self.retry_button.clicked.connect(self._retry)
+        self.ack_button = QPushButton("Acknowledge", foot)
+        self.ack_button.setObjectName("acknowledgeButton")
+        self.ack_button.setProperty("accent", True)
+        self.ack_button.setIcon(theme.icon("check", "#FFFFFF"))
+        self.ack_button.setIconSize(QSize(18, 18))
+        self.ack_button.setToolTip("I have seen this: take it off the list (A)")
+        self.ack_button.setMinimumHeight(BUTTON_HEIGHT)
+        self.ack_button.clicked.connect(self._acknowledge)
+        buttons.addWidget(self.retry_button, 1)
+        buttons.addWidget(self.ack_button, 1)
+        foot_layout.addLayout(buttons)
+        self.retry_why = _label(faint=True)
+        self.retry_why.setObjectName("retryWhy")
+        foot_layout.addWidget(self.retry_why)
+        outer.addWidget(foot)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    @property
+    def conflict_id(self) -> int | None:
+        """The conflict shown, if any."""
+        return None if self.entry is None else self.entry.id
+
+    def show_entry(
+        self, found: InboxEntry, *, tz: tzinfo, now: datetime | None = None, busy: bool = False
+    ) -> None:
+        """Fill the panel with one conflict; ``busy`` while an action on it runs."""
+        now = now or datetime.now(UTC)
+        self.entry = found
+        self.title.setText(found.what)
+        acknowledged = found.acknowledged_at is not None
+        self.chip.setText("Acknowledged" if acknowledged else "Refused")
+        self.chip.setProperty("chip", "muted" if acknowledged else "bad")
+        theme.restyle(self.chip)
+        sub = f"{found.staff_name} · {_when(found.issued_at, now, tz)}"
+        if acknowledged:
+            sub += f" · acknowledged {_when(found.acknowledged_at, now, tz)}"
+        self.subtitle.setText(sub)
+
+        self.banner.setProperty("banner", "warn" if acknowledged else "bad")
+        theme.restyle(self.banner)
+        self.headline.setText(found.why.headline)
+        self.sentence.setText(found.why.sentence)
+        self.next_step.setText(f"<b>What to do:</b> {html.escape(found.why.next_step)}")
+        self.server_said.setText(
+            f"Head office answered {_when(found.refused_at, now, tz)}: "
+            f"{found.message or found.code} ({found.code})"
+        )
+
+        details = command_details(found)
+        parts = [f"<b>{html.escape(found.what)}</b>"]
+        parts += [html.escape(d) for d in details]
+        parts.append(
+            f"<span style='color:{theme.MUTED}'>by {html.escape(found.staff_name)}, "
+            f"{html.escape(_when(found.issued_at, now, tz))}</span>"
+        )
+        self.done.setText("<br>".join(parts))
+
+        self._show_now(found.now)
+        self.show_order.setVisible(found.order_number is not None and found.now is not None)
+
+        self.ack_button.setVisible(not acknowledged)
+        self.ack_button.setEnabled(not busy)
+        self.retry_button.setVisible(not acknowledged)
+        self.retry_button.setEnabled(found.retry.allowed and not busy)
+        why = "" if acknowledged else found.retry.why
+        if busy:
+            why = "Working…"
+        self.retry_why.setText(why)
+        self.retry_why.setVisible(bool(why))
+
+    def _show_now(self, now: OrderNow | None) -> None:
+        has = now is not None
+        for widget in (self.now_title, self.now_card, self.items_title, self.items):
+            widget.setVisible(has)
+        if now is None:
+            return
+        if now.kind == "inventory":
+            self.now_title.setText("THE STOCK AT HEAD OFFICE NOW")
+            self.bin.setText(f"{now.on_hand} on hand")
+            self.status_chip.setText(f"version {now.version}")
+            self.status_chip.setProperty("chip", "muted")
+            theme.restyle(self.status_chip)
+            self.items_title.hide()
+            self.items.hide()
+            return
+        self.now_title.setText("THE ORDER AT HEAD OFFICE NOW")
+        status = now.status or ""
+        level = timefmt.STATUS_LEVELS.get(status, "info")
+        self.status_chip.setText(timefmt.status_label(status))
+        self.status_chip.setProperty("chip", "info" if level == "muted" else level)
+        theme.restyle(self.status_chip)
+        self.bin.setText(now.bin or "—")
+        rows = []
+        for line in now.lines:
+            extra = []
+            if line.rejected:
+                extra.append(f"{line.rejected} rejected")
+            if line.refused:
+                extra.append(f"{line.refused} refused")
+            note = f" <span style='color:{theme.WARN}'>({', '.join(extra)})</span>" if extra else ""
+            rows.append(
+                f"<tr><td style='padding:4px 12px 4px 0; font-weight:700'>{line.left}×</td>"
+                f"<td style='padding:4px 0'>{html.escape(line.name)}{note}<br>"
+                f"<span style='color:{theme.FAINT}; font-size:13px'>"
+                f"{html.escape(line.sku)}</span></td></tr>"
+            )
+        self.items_title.setText(f"ITEMS ({now.units})")
+        self.items.setText(f"<table cellspacing='0'>{''.join(rows)}</table>")
+
+    def _acknowledge(self) -> None:
+        if self.entry is not None and self.ack_button.isEnabled():
+            self.acknowledgeRequested.emit(self.entry.id)
+
+    def _retry(self) -> None:
+        if self.entry is not None and self.retry_button.isEnabled():
+            self.retryRequested.emit(self.entry.id)
+
+    def _show_order(self) -> None:
+        if self.entry is not None and self.entry.order_number:
+            self.orderRequested.emit(self.entry.order_number)
+
+    def clear(self) -> None:
+        """Forget the conflict shown."""
+        self.entry = None
