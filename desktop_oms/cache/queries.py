@@ -22,7 +22,7 @@ from desktop_oms.cache import state
 from desktop_oms.cache.db import driver_cursor
 from desktop_oms.cache.outbox import COLUMNS as OUTBOX_COLUMNS
 from desktop_oms.cache.outbox import OutboxEntry, entry_from_row
-from desktop_oms.cache.rows import fold, utc_text
+from desktop_oms.cache.rows import fold, phone_search_digits, utc_text
 from desktop_oms.domain.errors import InvalidCode
 from desktop_oms.domain.geo import haversine_km
 from desktop_oms.domain.identifiers import BadgeCode, Gs1Code, GtinCode, parse_code
@@ -143,7 +143,8 @@ def _tab_filter(
         raise ValueError(f"unknown pickup tab {tab!r}")
     if search and search.strip():
         where += _SEARCH
-        params["p"] = _like(fold(search.strip()))
+        digits = phone_search_digits(search)
+        params["p"] = _like(digits if digits is not None else fold(search.strip()))
     return where, order, params
 
 
@@ -341,6 +342,17 @@ def product_by_identifier(conn: Connection, raw_code: str) -> ProductRow | None:
             if row is not None:
                 return ProductRow(*row)
     return None
+
+
+def identifiers_of(conn: Connection, skus: Sequence[str]) -> dict[str, str]:
+    """The barcodes of some products: each identifier's lookup key (GTIN-14 for a GTIN, as
+    :func:`product_by_identifier` looks it up) mapped to its SKU."""
+    cur = driver_cursor(conn)
+    found: dict[str, str] = {}
+    for sku in dict.fromkeys(skus):
+        for (value,) in cur.execute("SELECT value FROM identifiers WHERE sku = ?", (sku,)):
+            found[str(value)] = sku
+    return found
 
 
 def _phrase(term: str) -> str:

@@ -152,6 +152,32 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def phone_digits(phone: str) -> str:
+    """A phone number's digits alone (``+31 6 1234-5678`` -> ``31612345678``), for search."""
+    return "".join(c for c in phone if c.isdigit())
+
+
+def phone_search_digits(text: str) -> str | None:
+    """The digits a typed phone number should match, or None when ``text`` is no phone.
+
+    Staff type numbers as the customer says them: ``+31 6 1234``, ``0031 6 1234`` or
+    ``06 1234``. The international prefix ``00`` and a national trunk ``0`` are dropped, so
+    each matches inside the stored digits-only form of ``+31 6 1234 5678``.
+    """
+    stripped = text.strip()
+    if not stripped or any(not (c.isdigit() or c in _PHONE_MARKS) for c in stripped):
+        return None
+    digits = phone_digits(stripped)
+    if digits.startswith("00"):
+        digits = digits[2:]
+    elif digits.startswith("0"):
+        digits = digits[1:]
+    return digits if len(digits) >= 4 else None
+
+
+_PHONE_MARKS = frozenset(" +-()./")
+
+
 def pickup_store(method: str, store_id: int, destination_store_id: int | None) -> int | None:
     """Where a fulfillment is collected: None for ship from store."""
     if method == "ship_to_store":
@@ -198,6 +224,7 @@ def fulfillment_row(d: Mapping[str, Any], doc_text: str | None = None) -> Row:
                     d["order_number"],
                     customer["name"],
                     customer["phone"],
+                    phone_digits(customer["phone"]),
                     customer["email"],
                     order.get("alternate_pickup_name") or "",
                 )

@@ -84,3 +84,32 @@ def test_opening_migrates_once_and_reopening_skips_alembic(tmp_path: Path) -> No
     assert migrate.current_revision(db.engine) == migrate.HEAD
     assert _diff(db.engine) == []
     db.close()
+
+
+def test_0003_gives_cached_rows_their_phone_digits(tmp_path: Path) -> None:
+    """A row cached before 0003 (search text without the phone's digits) is found by a
+    national-format phone search after the upgrade."""
+    from desktop_oms.cache import queries
+    from desktop_oms.cache.apply import apply_changes
+    from tests.cache import datagen
+
+    path = tmp_path / "cache.sqlite3"
+    db = CacheDB(path)
+    doc = datagen.fulfillment_doc(12, 1, status="ready_for_pickup")
+    doc["customer"]["phone"] = "+31 6 1234 5678"
+    with db.write() as conn:
+        apply_changes(conn, [datagen.change("fulfillment", "12", doc)])
+        conn.exec_driver_sql(
+            "UPDATE fulfillments SET search_text = replace(search_text, ' 31612345678', '')"
+        )
+        assert queries.pickup_queue(conn, 1, "ready", "06 1234 5678", datagen.BASE_TIME) == []
+    db.close()
+    engine = create_engine(path)
+    migrate.downgrade(engine, "0002")
+    migrate.upgrade(engine)
+    engine.dispose()
+    db = CacheDB(path)
+    with db.read() as conn:
+        found = queries.pickup_queue(conn, 1, "ready", "06 1234 5678", datagen.BASE_TIME)
+    assert [r.id for r in found] == [12]
+    db.close()

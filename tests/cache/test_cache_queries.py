@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from desktop_oms.cache import outbox, queries
 from desktop_oms.cache.apply import apply_changes
 from desktop_oms.cache.db import CacheDB, driver_cursor
-from desktop_oms.cache.rows import fold, utc_text
+from desktop_oms.cache.rows import fold, phone_search_digits, utc_text
 from desktop_oms.domain.geo import by_distance
 from desktop_oms.domain.identifiers import badge_code, order_code
 from tests.cache import datagen
@@ -450,3 +450,39 @@ def test_reason_codes_and_outbox_length(world: World) -> None:
             ("customer_request", "Customer asked to cancel")
         ]
         assert queries.outbox_length(conn) == 25
+
+
+@pytest.mark.parametrize(
+    ("typed", "digits"),
+    [
+        ("+31 6 1234", "3161234"),
+        ("0031 6 1234", "3161234"),
+        ("06-12 34", "61234"),
+        ("(020) 555.12/34", "205551234"),
+        ("0042", None),  # too few digits left to be a phone: a plain search
+        ("WEB-1000042", None),
+        ("jansen", None),
+        ("", None),
+    ],
+)
+def test_phone_search_digits(typed: str, digits: str | None) -> None:
+    """A typed phone number loses its marks, the international 00 and a trunk 0."""
+    assert phone_search_digits(typed) == digits
+
+
+def test_a_phone_number_is_found_however_it_is_typed(world: World) -> None:
+    """International, 00-prefixed and national forms with spaces all find the customer."""
+    doc = next(d for d in world.docs.values() if d["id"] in _expected_pickup(world, "ready"))
+    phone = doc["customer"]["phone"]  # stored as +31 6 ... without spaces
+    assert phone.startswith("+316")
+    national = "0" + phone[3:]
+    typed_forms = [
+        f"{phone[:3]} {phone[3]} {phone[4:8]} {phone[8:]}",
+        f"00{phone[1:3]} {phone[3:]}",
+        f"{national[:2]} {national[2:6]}-{national[6:]}",
+    ]
+    for typed in typed_forms:
+        with world.db.read() as conn:
+            found = [r.id for r in queries.pickup_queue(conn, 1, "ready", typed, NOW)]
+        assert doc["id"] in found, typed
+        assert all(phone[3:] in world.docs[i]["customer"]["phone"] for i in found), typed
