@@ -197,7 +197,7 @@ class Counter:
 
     def sign_in(self, login: str = "ams1.associate", pin: str = "1234") -> None:
         """Type a login and PIN into the sign-in view and press Enter, as staff do."""
-        from PySide6.QtCore import Qt  # noqa: TID251
+        from PySide6.QtCore import Qt
 
         ui = self.window.sign_in.ui
         self.qtbot.keyClicks(ui.usernameEdit, login)

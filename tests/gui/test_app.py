@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt  # noqa: TID251
-from PySide6.QtGui import QColor, QImage  # noqa: TID251
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from desktop_oms.cli import station_main

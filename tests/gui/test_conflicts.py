@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 import requests
-from PySide6.QtCore import QItemSelectionModel, Qt  # noqa: TID251
+from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 

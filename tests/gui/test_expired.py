@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 import requests
-from PySide6.QtCore import Qt  # noqa: TID251
-from PySide6.QtWidgets import QMessageBox  # noqa: TID251
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from desktop_oms.domain.identifiers import bin_code
 from desktop_oms.gui.pickups import view as view_module

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt  # noqa: TID251
+from PySide6.QtCore import Qt
 
 from desktop_oms.cache import outbox
 from tests.gui.conftest import Counter

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from PySide6.QtCore import Qt  # noqa: TID251
+from PySide6.QtCore import Qt
 
 from desktop_oms.cache import outbox
 from tests.gui.conftest import Counter, LiveDemo

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt  # noqa: TID251
-from PySide6.QtGui import QColor  # noqa: TID251
+from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 from pytestqt.modeltest import ModelTester
 
 from desktop_oms.cache import queries

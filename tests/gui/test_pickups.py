@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt  # noqa: TID251
+from PySide6.QtCore import QPoint, Qt
 
 from desktop_oms.gui.pickups.model import ID_ROLE
 from desktop_oms.gui.pickups.queue import Column

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import segno
-from PySide6.QtCore import Qt  # noqa: TID251
-from PySide6.QtPrintSupport import QPrinter  # noqa: TID251
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 
 from desktop_oms.gui.pickups import receipt as r
 from tests.gui.conftest import Counter

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt  # noqa: TID251
+from PySide6.QtCore import Qt
 
 from desktop_oms.gui.staff import MAX_FAILURES
 from tests.gui.conftest import Counter

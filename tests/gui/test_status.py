@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import requests
-from PySide6.QtCore import Qt  # noqa: TID251
+from PySide6.QtCore import Qt
 
 from desktop_oms.gui.statusbar import since_text
 from tests.gui.conftest import Counter

@@ -16,8 +16,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLoggingCategory  # noqa: TID251
-from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget  # noqa: TID251
+from PySide6.QtCore import QLoggingCategory
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_oms.scanner.sounds import QUIET_MULTIMEDIA_RULES

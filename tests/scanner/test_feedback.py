@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QFile, QUrl  # noqa: TID251
-from PySide6.QtMultimedia import QSoundEffect  # noqa: TID251
+from PySide6.QtCore import QFile, QUrl
+from PySide6.QtMultimedia import QSoundEffect
 from pytestqt.qtbot import QtBot
 
 from desktop_oms.scanner import sounds

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, Qt  # noqa: TID251
-from PySide6.QtGui import QKeyEvent, QWindow  # noqa: TID251
-from PySide6.QtTest import QTest  # noqa: TID251
-from PySide6.QtWidgets import QApplication  # noqa: TID251
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QWindow
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_oms.domain.identifiers import GS, Gs1Code, GtinCode, OrderCode

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt  # noqa: TID251
-from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget  # noqa: TID251
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_oms.domain.identifiers import BadgeCode, DecodedCode, OrderCode

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QIODevice  # noqa: TID251
-from PySide6.QtSerialPort import QSerialPort  # noqa: TID251
+from PySide6.QtCore import QIODevice
+from PySide6.QtSerialPort import QSerialPort
 from pytestqt.qtbot import QtBot
 
 from desktop_oms.domain.identifiers import GtinCode, OrderCode

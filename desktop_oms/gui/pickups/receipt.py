@@ -21,7 +21,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import segno
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -40,6 +39,7 @@ from sqlalchemy.engine import Connection
 from desktop_oms.cache.db import driver_cursor
 from desktop_oms.domain.identifiers import order_code
 from desktop_oms.domain.reasons import ReasonKind, reasons_for
+from desktop_oms.gui.barcodes import paint_qr
 from desktop_oms.gui.pickups.detail import CHANNELS, money
 from desktop_oms.gui.pickups.handover import ID_TYPES, RELATIONSHIPS
 
@@ -376,31 +376,11 @@ class _Flow:
 
     def qr(self, data: str, side_mm: float) -> None:
         """A QR code of ``data``, centred (with its quiet zone)."""
-        code = segno.make(data, error="m", micro=False)
-        rows = [list(row) for row in code.matrix_iter(border=0)]
-        count = len(rows)
         side = self.mm(side_mm)
-        module = side / count
         self._room(side)
         if self.painter is not None:
             x0 = self.left + (self.width - side) / 2
-            self.painter.setPen(Qt.PenStyle.NoPen)
-            self.painter.setBrush(INK)
-            for r, row in enumerate(rows):
-                c = 0
-                while c < count:  # one rectangle per run of dark modules
-                    if not row[c]:
-                        c += 1
-                        continue
-                    start = c
-                    while c < count and row[c]:
-                        c += 1
-                    self.painter.drawRect(
-                        QRectF(
-                            x0 + start * module, self.y + r * module, (c - start) * module, module
-                        )
-                    )
-            self.painter.setBrush(Qt.BrushStyle.NoBrush)
+            paint_qr(self.painter, QRectF(x0, self.y, side, side), data)
         self.y += side
 
 
