@@ -76,11 +76,13 @@ def _station_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--view",
-        choices=("pickups", "order", "conflicts", "signin"),
+        choices=("pickups", "order", "fulfil", "conflicts", "settings", "signin"),
         default="pickups",
         help="what --screenshot shows: the pickup queue, the queue with its first order "
-        "open, the conflict inbox with its newest entry open, or the sign-in (%(default)s); "
-        "the demo signs its associate in for all but the sign-in",
+        "open, the back room's fulfil queue with its first order open, the conflict inbox "
+        "with its newest entry open, the settings dialog (scanner "
+        "tab) over the queue, or the sign-in (%(default)s); the demo signs its associate in "
+        "for all but the sign-in",
     )
     return parser
 

@@ -114,7 +114,9 @@ def _bump_order(doc: Doc, **values: Any) -> None:
 
 def _start_picking(ctx: Context, doc: Doc, args: Mapping[str, Any]) -> Doc:
     _check_scope(ctx, doc["store_id"])
-    return _bumped(ctx, doc, status=_step(ctx, doc, Action.START_PICKING, args).value)
+    status = _step(ctx, doc, Action.START_PICKING, args).value
+    picker = args.get("picker_id")
+    return _bumped(ctx, doc, status=status, picker_id=ctx.staff_id if picker is None else picker)
 
 
 def _mark_ready(ctx: Context, doc: Doc, args: Mapping[str, Any]) -> Doc:

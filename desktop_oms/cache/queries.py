@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
@@ -181,22 +182,144 @@ def pickup_counts(
     return counts
 
 
-_FULFIL_STATUS = {"open": "open", "in_progress": "picking", "packed": "packed"}
+#: The fulfil queue's method filter: a fulfillment method, or transfers arriving here.
+FulfilMethod = Literal["store_pickup", "ship_from_store", "ship_to_store", "arrivals"]
+FULFIL_METHODS: tuple[FulfilMethod, ...] = get_args(FulfilMethod)
+#: Every fulfil tab, in display order.
+FULFIL_TABS: tuple[FulfilTab, ...] = get_args(FulfilTab)
+#: Per tab: the statuses of the store's own work, and of ship-to-store transfers arriving
+#: here (in transit: to receive; arrived: to stage).
+_FULFIL_STATUSES: dict[FulfilTab, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "open": (("open",), ("in_transit",)),
+    "in_progress": (("picking",), ("arrived",)),
+    "packed": (("packed",), ()),
+}
+
+
+class FulfilRow(NamedTuple):
+    """One fulfillment in the back room's queue; ``boxes``: how many it is packed in,
+    ``labels`` how many active shipping labels it has and from which ``carrier``;
+    ``pending`` while a command on it awaits the server."""
+
+    id: int
+    order_number: str
+    method: str
+    status: str
+    store_id: int
+    destination_store_id: int | None
+    customer_name: str
+    promised_at: str | None
+    created_at: str
+    bin: str | None
+    items: int
+    updated_at: str
+    fraud_state: str
+    version: int
+    boxes: int
+    labels: int
+    carrier: str | None
+    pending: bool
+
+    @property
+    def arrival(self) -> bool:
+        """Whether this is a ship-to-store transfer coming in to the station's store."""
+        return self.method == "ship_to_store" and self.status in ("in_transit", "arrived")
+
+
+#: Something of the active shipping labels of a packed fulfillment (none otherwise).
+_ACTIVE_LABELS = (
+    "CASE WHEN status = 'packed' THEN (SELECT {what} FROM json_each(doc, '$.labels') "
+    "WHERE json_extract(value, '$.status') = 'active') END"
+)
+_FULFIL_COLUMNS = (
+    "id, order_number, method, status, store_id, destination_store_id, customer_name, "
+    "promised_at, created_at, bin, items, updated_at, fraud_state, version, "
+    "CASE WHEN status = 'packed' THEN json_array_length(doc, '$.boxes') ELSE 0 END AS boxes, "
+    + "coalesce("
+    + _ACTIVE_LABELS.format(what="count(*)")
+    + ", 0) AS labels, "
+    + _ACTIVE_LABELS.format(what="min(json_extract(value, '$.carrier'))")
+    + " AS carrier"
+)
+
+
+def _in(values: Sequence[str]) -> str:
+    return ", ".join(repr(v) for v in values)
+
+
+def _fulfil_filter(
+    store_id: int, tab: FulfilTab, method: FulfilMethod | None, created_before: datetime | None
+) -> tuple[str, dict[str, Any]]:
+    """One fulfil tab's condition (parenthesised) and parameters."""
+    if tab not in _FULFIL_STATUSES:
+        raise ValueError(f"unknown fulfil tab {tab!r}")
+    if method is not None and method not in FULFIL_METHODS:
+        raise ValueError(f"unknown fulfil method {method!r}")
+    own, incoming = _FULFIL_STATUSES[tab]
+    params: dict[str, Any] = {"store": store_id}
+    parts = []
+    if method != "arrivals":
+        part = f"store_id = :store AND status IN ({_in(own)})"
+        if method is not None:
+            part += " AND method = :method"
+            params["method"] = method
+        parts.append(part)
+    if incoming and method in (None, "arrivals"):
+        # the pickup store of a ship-to-store is its destination (the pickup queue's index)
+        parts.append(
+            f"pickup_store_id = :store AND method = 'ship_to_store' AND status IN ({_in(incoming)})"
+        )
+    where = " OR ".join(f"({p})" for p in parts) or "0"
+    if created_before is not None:
+        where = f"({where}) AND created_at <= :before"
+        params["before"] = utc_text(created_before)
+    return f"({where})", params
 
 
 def fulfil_queue(
-    conn: Connection, store_id: int, tab: FulfilTab, method: str | None = None
-) -> list[QueueRow]:
-    """The back room's work at ``store_id``: open, being picked, or packed; by promised time."""
-    if tab not in _FULFIL_STATUS:
-        raise ValueError(f"unknown fulfil tab {tab!r}")
-    params: dict[str, Any] = {"store": store_id, "status": _FULFIL_STATUS[tab]}
-    where = "store_id = :store AND status = :status"
-    if method is not None:
-        where += " AND method = :method"
-        params["method"] = method
-    sql = _queue_sql(where, " ORDER BY promised_at IS NULL, promised_at, id")
-    return _queue_rows(driver_cursor(conn), sql, params)
+    conn: Connection,
+    store_id: int,
+    tab: FulfilTab,
+    method: FulfilMethod | None = None,
+    *,
+    created_before: datetime | None = None,
+) -> list[FulfilRow]:
+    """The back room's work at ``store_id``, by promised time: open (and transfers on their
+    way here), being picked (and transfers arrived here, to stage), or packed; ``method``
+    narrows it to one method (``arrivals``: transfers to this store), ``created_before`` to
+    fulfillments at least that old."""
+    where, params = _fulfil_filter(store_id, tab, method, created_before)
+    sql = (
+        f"SELECT * FROM ({_overlay(_FULFIL_COLUMNS, where)})"  # noqa: S608
+        " ORDER BY promised_at IS NULL, promised_at, id"
+    )
+    make = FulfilRow._make
+    return [make((*r[:-1], r[-1] == 1)) for r in driver_cursor(conn).execute(sql, params)]
+
+
+def fulfil_counts(
+    conn: Connection,
+    store_id: int,
+    method: FulfilMethod | None = None,
+    *,
+    created_before: datetime | None = None,
+) -> dict[FulfilTab, int]:
+    """How many fulfillments each fulfil tab holds (filtered like :func:`fulfil_queue`),
+    counted in SQL."""
+    cur = driver_cursor(conn)
+    counts: dict[FulfilTab, int] = {}
+    for tab in FULFIL_TABS:
+        where, params = _fulfil_filter(store_id, tab, method, created_before)
+        sql = f"SELECT count(*) FROM ({_overlay('id', where)})"  # noqa: S608
+        counts[tab] = int(cur.execute(sql, params).fetchone()[0])
+    return counts
+
+
+def setting(conn: Connection, key: str) -> Any:
+    """A synced setting's value (decoded JSON), None when the server sent none."""
+    row = driver_cursor(conn).execute("SELECT value FROM settings WHERE key = ?", (key,))
+    found = row.fetchone()
+    return None if found is None else json.loads(found[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -601,3 +724,222 @@ def reason_codes(conn: Connection, kind: str) -> list[tuple[str, str]]:
             "SELECT code, label FROM reason_codes WHERE kind = ? ORDER BY rowid", (kind,)
         )
     )
+
+
+# --- picking -----------------------------------------------------------------------------
+
+#: The ``settings`` key saying whether a picker may reject part of a line (JSON ``true`` or
+#: ``false``); when it is not set, partial rejects are allowed.
+PARTIAL_REJECT_SETTING = "partial_reject_allowed"
+#: Tote letters of a pick list's orders, oldest order first (no I or O: read as 1 and 0).
+TOTES = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+#: Statuses a fulfillment can be picked in.
+PICKABLE = ("open", "picking")
+#: Identifier kinds printed as a pick list's barcode, best first, with their digit counts.
+_PRINTED_KINDS = (("GTIN-13", 13), ("GTIN-12", 12), ("GTIN-8", 8), ("GTIN-14", 14))
+
+
+def shelf_location(department: str, sku: str) -> str:
+    """Where a product sits in the store: aisle, bay and shelf (``H-07-C``), derived.
+
+    Neither the catalogue nor the stock rows carry a shelf location yet, so one is derived,
+    stable across stations and restarts (the printed list and the screen agree): the aisle
+    is the department's initial, the bay (01-40) and the shelf (A-E) come from a CRC-32 of
+    the SKU. A pick walk sorted by department, then location, visits each aisle once.
+    """
+    initial = next((c.upper() for c in department if c.isalnum() and c.isascii()), "Z")
+    crc = zlib.crc32(sku.encode("utf-8"))
+    return f"{initial}-{1 + crc % 40:02d}-{'ABCDE'[crc // 40 % 5]}"
+
+
+def tote_letter(index: int) -> str:
+    """The tote (bin) letter of the ``index``-th order of a pick list: A, B, ... Z, AA, AB."""
+    n = len(TOTES)
+    return TOTES[index] if index < n else TOTES[index // n - 1] + TOTES[index % n]
+
+
+class PickOrder(NamedTuple):
+    """A fulfillment on a pick list, with the tote its goods go into."""
+
+    fulfillment_id: int
+    order_number: str
+    method: str
+    status: str
+    version: int
+    customer_name: str
+    created_at: str
+    promised_at: str | None
+    picker_id: int | None
+    tote: str
+    pending: bool
+
+
+class PickNeed(NamedTuple):
+    """Units of one SKU one order needs: its line, how many, and its tote."""
+
+    fulfillment_id: int
+    order_number: str
+    line_no: int
+    quantity: int
+    tote: str
+
+
+@dataclass(frozen=True, slots=True)
+class PickItem:
+    """One stop of a pick walk: a SKU at its location, with every order's need of it.
+
+    ``barcode``: the code printed for it (the GTIN as on the pack, else the SKU);
+    ``keys``: its identifiers' lookup keys (GTIN-14 for GTINs), to verify scans against.
+    ``needs`` are the orders' lines, oldest order first.
+    """
+
+    sku: str
+    name: str
+    department: str
+    location: str
+    barcode: str
+    keys: frozenset[str]
+    needs: tuple[PickNeed, ...]
+
+    @property
+    def quantity(self) -> int:
+        """Units to pick at this stop, over every order."""
+        return sum(n.quantity for n in self.needs)
+
+
+@dataclass(frozen=True, slots=True)
+class PickList:
+    """What to pick for some fulfillments, in walk order (department, location, SKU).
+
+    ``orders``: the fulfillments picked, oldest first (tote A, B, ...); ``skipped``: the ids
+    asked for that are not this store's to pick (unknown here, another store's, or past
+    picking); ``partial_reject_allowed``: the store setting :data:`PARTIAL_REJECT_SETTING`.
+    """
+
+    orders: tuple[PickOrder, ...]
+    items: tuple[PickItem, ...]
+    skipped: tuple[int, ...]
+    partial_reject_allowed: bool
+
+    @property
+    def units(self) -> int:
+        """Units to pick over the whole list."""
+        return sum(item.quantity for item in self.items)
+
+
+def _printed(sku: str, identifiers: Sequence[tuple[str, str]]) -> str:
+    """The barcode to print for a product: its GTIN with the digits on the pack, else SKU."""
+    by_kind = {kind: value for value, kind in identifiers}
+    for kind, digits in _PRINTED_KINDS:
+        value = by_kind.get(kind)
+        if value is not None and value.isdigit() and len(value) >= digits:
+            return value[-digits:]
+    return sku
+
+
+def pick_list(conn: Connection, store_id: int, fulfillment_ids: Sequence[int]) -> PickList:
+    """The pick list of some fulfillments of ``store_id`` (as predicted while commands on
+    them are in flight): what is left to pick of each line, aggregated by SKU with the
+    per-order breakdown, sorted by department, then location, then SKU."""
+    cur = driver_cursor(conn)
+    wanted = list(dict.fromkeys(int(i) for i in fulfillment_ids))
+    found = {
+        int(r[0]): r
+        for r in cur.execute(
+            "SELECT id, order_number, method, status, version, customer_name, created_at, "
+            "promised_at, store_id, pending, doc FROM v_fulfillments "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(wanted),),
+        )
+    }
+    picked = [
+        found[i]
+        for i in wanted
+        if i in found and found[i][8] == store_id and found[i][3] in PICKABLE
+    ]
+    picked.sort(key=lambda r: (r[6], r[0]))
+    orders: list[PickOrder] = []
+    needs: dict[str, list[PickNeed]] = {}
+    names: dict[str, str] = {}
+    for index, r in enumerate(picked):
+        doc = json.loads(r[10])
+        tote = tote_letter(index)
+        orders.append(
+            PickOrder(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                doc.get("picker_id"),
+                tote,
+                r[9] == 1,
+            )
+        )
+        for line in doc["lines"]:
+            left = int(line["quantity"]) - int(line["rejected"]) - int(line["refused"])
+            if left > 0:
+                sku = str(line["sku"])
+                names.setdefault(sku, str(line["name"]))
+                needs.setdefault(sku, []).append(PickNeed(r[0], r[1], line["line_no"], left, tote))
+    skus = json.dumps(list(needs))
+    products = {
+        str(r[0]): (str(r[1]), str(r[2]))
+        for r in cur.execute(
+            "SELECT sku, name, department FROM products "
+            "WHERE sku IN (SELECT value FROM json_each(?))",
+            (skus,),
+        )
+    }
+    idents: dict[str, list[tuple[str, str]]] = {}
+    for value, kind, sku in cur.execute(
+        "SELECT value, kind, sku FROM identifiers WHERE sku IN (SELECT value FROM json_each(?))",
+        (skus,),
+    ):
+        idents.setdefault(str(sku), []).append((str(value), str(kind)))
+    items = []
+    for sku, its_needs in needs.items():
+        name, department = products.get(sku, (names[sku], ""))
+        codes = idents.get(sku, [])
+        items.append(
+            PickItem(
+                sku,
+                name,
+                department,
+                shelf_location(department, sku),
+                _printed(sku, codes),
+                frozenset(value for value, _kind in codes),
+                tuple(its_needs),
+            )
+        )
+    items.sort(key=lambda i: (i.department.casefold(), i.location, i.sku))
+    setting = cur.execute(
+        "SELECT value FROM settings WHERE key = ?", (PARTIAL_REJECT_SETTING,)
+    ).fetchone()
+    partial = True if setting is None else bool(json.loads(setting[0]))
+    kept = {o.fulfillment_id for o in orders}
+    return PickList(tuple(orders), tuple(items), tuple(i for i in wanted if i not in kept), partial)
+
+
+class Picker(NamedTuple):
+    """A staff member of the store who may be given a pick list."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+
+
+def pickers(conn: Connection, store_id: int) -> list[Picker]:
+    """The store's active associates, leads and managers, by name."""
+    return [
+        Picker._make(r)
+        for r in driver_cursor(conn).execute(
+            "SELECT id, username, display_name, role FROM staff WHERE store_id = ? AND active "
+            "AND role IN ('associate', 'lead', 'manager') ORDER BY display_name, id",
+            (store_id,),
+        )
+    ]

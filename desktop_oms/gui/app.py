@@ -6,6 +6,10 @@ step on the network pool: start the embedded demo server and enrol a demo statio
 find this PC's enrolment (or ask for one: :mod:`firstrun`); open the cache; run the first
 sync with its progress on screen; start the sync loops; show the sign-in.
 
+:func:`run` starts the scanners before anything else (:meth:`StationApp.start_scanners`:
+the keyboard-wedge filter goes on the application with the defaults; the saved scanner
+settings are read on the pool and applied when they arrive).
+
 With ``screenshot`` set the app signs the demo associate in, waits for the first data
 load, saves the window as a PNG and quits: the product as a user sees it, offscreen.
 """
@@ -25,13 +29,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop_oms.gui import theme
 from desktop_oms.gui.demo import DEMO_LOGINS, DEMO_PIN, DemoError, DemoServer, enrol_station
 from desktop_oms.gui.firstrun import EnrolDialog
 from desktop_oms.gui.mainwindow import IDLE_MINUTES, MainWindow
+from desktop_oms.gui.scanning import load_settings
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import Pool, TaskManager
 from desktop_oms.sync.credentials import CredentialsError
@@ -42,7 +48,7 @@ from desktop_oms.sync.errors import NotAuthorized, ServerUnavailable, SyncError
 log = logging.getLogger(__name__)
 
 APP_NAME = "desktop-oms"
-VIEWS = ("pickups", "order", "signin")
+VIEWS = ("pickups", "order", "fulfil", "conflicts", "settings", "signin")
 #: The window size of a screenshot (a common counter screen).
 SCREENSHOT_SIZE = (1440, 900)
 #: How long a screenshot run may take before it gives up.
@@ -121,6 +127,18 @@ class StationApp(QObject):
                     await boot
             self.shutdown()
         return self.exit_code
+
+    def start_scanners(self) -> None:
+        """Listen to the scanners from now on (the wedge filter on the application, with
+        the defaults) and apply the saved scanner settings once the pool has read them."""
+        scanners = self.window.scanners
+        scanners.install()
+        self.pool.run(load_settings, name="scanner settings").then(
+            scanners.apply, self._settings_unreadable
+        )
+
+    def _settings_unreadable(self, exc: BaseException) -> None:
+        log.warning("scanner settings not read: %s", exc)
 
     def request_quit(self) -> None:
         """Close the window (and so end the run), e.g. on SIGTERM."""
@@ -327,14 +345,25 @@ class StationApp(QObject):
                     opened = wait_signal(window.pickups.orderOpened)
                     window.pickups.table.selectRow(0)
                     await asyncio.wait_for(opened, 30)
+                if self.options.view == "fulfil":
+                    read = wait_signal(window.fulfil.refreshed)
+                    window.show_page("fulfil")
+                    await asyncio.wait_for(read, 30)
+                    if window.fulfil.model.rowCount() > 0:
+                        opened = wait_signal(window.fulfil.opened)
+                        window.fulfil.select(window.fulfil.model.row_at(0).id)
+                        await asyncio.wait_for(opened, 30)
                 if self.options.view == "conflicts":
                     read = wait_signal(window.conflicts.refreshed)
                     window.show_conflicts()
                     await asyncio.wait_for(read, 30)
                     window.conflicts.open_entry(0)
+            dialog = None
+            if self.options.view == "settings":
+                dialog = window.open_settings("scanner")
             await self._settle()
             path.parent.mkdir(parents=True, exist_ok=True)
-            if not window.grab().save(str(path)):
+            if not grab(window, dialog).save(str(path)):
                 raise OSError(f"cannot write {path}")
             print(f"desktop-oms: screenshot saved to {path}", flush=True)
         except (TimeoutError, OSError) as exc:
@@ -357,6 +386,7 @@ class StationApp(QObject):
     def shutdown(self) -> None:
         """Stop syncing, finish database jobs, stop the demo server (all at once)."""
         stopping = None
+        self.window.scanners.uninstall()
         if self.station is not None:
             self.station.close()  # aborts its long-poll, so the server need not wait for it
         if self.demo is not None:
@@ -367,6 +397,32 @@ class StationApp(QObject):
         self.pool.shutdown(2.0)
         if stopping is not None:
             stopping.join()
+
+
+def grab(window: QWidget, dialog: QWidget | None = None) -> QPixmap:
+    """The window as a picture, with ``dialog`` drawn over it where it shows (offscreen,
+    a dialog is a window of its own that a grab of the main window leaves out)."""
+    picture = window.grab()
+    if dialog is not None and dialog.isVisible():
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        at = window.mapFromGlobal(dialog.frameGeometry().topLeft())
+        if not window.rect().contains(at):  # not placed over the window: centre it
+            at = QPoint(
+                (window.width() - dialog.width()) // 2, (window.height() - dialog.height()) // 2
+            )
+        frame = QRect(at, dialog.size())
+        painter.fillRect(window.rect(), QColor(17, 24, 39, 70))  # the window behind, dimmed
+        painter.setPen(Qt.PenStyle.NoPen)
+        for spread in range(1, 16):  # a soft shadow, as a window manager draws one
+            painter.setBrush(QColor(0, 0, 0, 7))
+            painter.drawRoundedRect(frame.adjusted(-spread, 6 - spread, spread, 6 + spread), 8, 8)
+        painter.drawPixmap(at, dialog.grab())
+        painter.setPen(QColor("#AEB6C2"))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(frame.adjusted(0, 0, -1, -1))
+        painter.end()
+    return picture
 
 
 def freeze_startup_objects() -> None:
@@ -423,6 +479,7 @@ def run(argv: Sequence[str], options: Options) -> int:
     else:
         window.resize(1366, 860)
     controller = StationApp(options, window)
+    controller.start_scanners()
 
     def stop(_signum: int, _frame: object) -> None:
         QTimer.singleShot(0, controller.request_quit)

@@ -54,6 +54,11 @@ class IdleWatcher(QObject):
         self._watching = True
         self._timer.start()
 
+    def poke(self) -> None:
+        """Count a scan as someone at the station (a serial scan brings no key event)."""
+        if self._watching:
+            self._timer.start()
+
     def stop(self) -> None:
         """Stop watching (nobody is signed in)."""
         app = QCoreApplication.instance()

@@ -1,60 +1,153 @@
 """The station window (form: ``ui/mainwindow.ui``): top bar, pages, navigation, status bar.
 
 Pages: start-up (demo start, first sync), sign-in, and the work area with a navigation
-rail (Pickups; the Conflicts inbox with its count) beside the workflow pages. The top
-bar's "Scan or type an order number" field takes order and pickup codes
-(``OMS:O:<number>[:<pickup code>]``), bare order numbers and staff badges (a quick switch
-of the signed-in person); recognising a scanner's keystroke burst anywhere in the window
-is the scanner room's job (issue #5).
+rail (Pickups; Fulfil, the back room, for those who may fulfil; the Conflicts inbox with
+its count) beside the workflow pages.
+
+Scans (DESIGN §6, :mod:`desktop_oms.gui.scanning`): a USB scanner's burst of keys is
+caught application-wide (never typed into a field) and a serial scanner's lines are read,
+and each scan goes through one router: to the view in front when it takes that kind of
+scan (see :meth:`MainWindow.scan_front`), else an order or pickup code opens that order,
+a badge signs in (on the sign-in page) or switches user, a product shows its name and
+stock in a panel (:mod:`desktop_oms.gui.productpanel`). The top bar's "Scan or type an
+order number" field takes the same codes typed by hand (and a bare order number); other
+text in it searches the queue. Every scan sounds good or bad and flashes the window's
+edge green or red; the reason for a bad one shows as a message. The gear opens the
+settings: scanner settings and the live scan log.
 """
 
 from __future__ import annotations
 
-from typing import Any, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QMenu, QWidget
 
-from desktop_oms.domain.errors import InvalidCode
-from desktop_oms.domain.identifiers import BinCode, Gs1Code, GtinCode, parse_code
+from desktop_oms.domain.identifiers import BadgeCode, DecodedCode, OrderCode, order_code
 from desktop_oms.gui import theme
 from desktop_oms.gui.conflicts.view import ConflictsView
 from desktop_oms.gui.forms.ui_mainwindow import Ui_MainWindow
+from desktop_oms.gui.fulfil.view import FulfilView, may_fulfil
 from desktop_oms.gui.idle import IdleWatcher
 from desktop_oms.gui.navbadge import BADGE_ROLE, NavBadgeDelegate
 from desktop_oms.gui.pickups.queue import StoreInfo, store_info
 from desktop_oms.gui.pickups.view import PickupsView, parse_order_input
+from desktop_oms.gui.productpanel import ProductInfo, ProductPanel, code_text, look_up
+from desktop_oms.gui.scanning import ScanFlash, StationScanners, save_settings
 from desktop_oms.gui.signin import SignInView
-from desktop_oms.gui.staff import StaffSession, is_badge_scan
+from desktop_oms.gui.staff import StaffSession
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.statusbar import StationStatusBar, SyncCounts, read_counts
 from desktop_oms.gui.sync_progress import SyncProgressView
 from desktop_oms.gui.tasks import TaskManager
 from desktop_oms.gui.toast import Toast
+from desktop_oms.scanner.qtrouter import front_target
+from desktop_oms.scanner.router import (
+    RouteResult,
+    RouterHooks,
+    ScanRefused,
+    ScanTarget,
+    target_name,
+)
+from desktop_oms.scanner.scan import (
+    BadScan,
+    BadScanReason,
+    ProductCode,
+    Scan,
+    ScanKind,
+    decode,
+    kind_of,
+)
+from desktop_oms.scanner.settings import ScannerSettings
 from desktop_oms.sync.progress import Progress
 from desktop_oms.sync.runner import LinkState
+
+if TYPE_CHECKING:
+    from desktop_oms.gui.settingsdialog import SettingsDialog
 
 #: Signed-in staff are signed out after this long without input.
 IDLE_MINUTES = 5.0
 #: How often the status bar re-reads the outbox and conflict counts anyway.
 STATUS_MS = 5_000
 
-PAGES = ("pickups", "conflicts")
+PAGES = ("pickups", "fulfil", "conflicts")
+#: Bad reasons of text typed into the scan field that make it a search, not a code.
+SEARCH_REASONS = frozenset({BadScanReason.UNKNOWN, BadScanReason.LENGTH})
+
+
+class WorkArea:
+    """The work page as a scan target: the view shown there, and the pickup queue for bin
+    labels from any page (a bin holds pickups, whichever page is open)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    @property
+    def view(self) -> object:
+        """The workflow page shown (a widget; a scan target if it takes scans)."""
+        return self.window.ui.workStack.currentWidget()
+
+    @property
+    def scan_target_name(self) -> str:
+        """The name of the page shown (for the diagnostics log)."""
+        view = self.view
+        return target_name(view) if isinstance(view, ScanTarget) else "Work area"
+
+    def accepts(self, kind: ScanKind) -> bool:
+        """What the page shown takes, and bin labels."""
+        view = self.view
+        return kind is ScanKind.BIN or (isinstance(view, ScanTarget) and view.accepts(kind))
+
+    def handle(self, scan: Scan, code: DecodedCode) -> None:
+        """Give the scan to the page shown, or a bin label to the pickup queue."""
+        view = self.view
+        if isinstance(view, ScanTarget) and view.accepts(kind_of(code)):
+            view.handle(scan, code)
+            return
+        self.window.show_page("pickups")
+        self.window.pickups.handle(scan, code)
+
+
+class ModalInFront:
+    """A dialog that takes no scans is open: nothing may happen behind it."""
+
+    def __init__(self, dialog: QWidget) -> None:
+        self.scan_target_name = dialog.windowTitle() or type(dialog).__name__
+
+    def accepts(self, kind: ScanKind) -> bool:
+        """Every scan stops here."""
+        return True
+
+    def handle(self, scan: Scan, code: DecodedCode) -> None:
+        """Refuse it: the dialog comes first."""
+        raise ScanRefused(f"Close “{self.scan_target_name}” first, then scan again")
 
 
 class MainWindow(QMainWindow):
     """The station's one window.
 
     Signals: ``closing()`` when the window is about to close; ``workShown()`` when the
-    work area is shown to a signed-in staff member.
+    work area is shown to a signed-in staff member; ``productShown(object)`` with the
+    :class:`~desktop_oms.gui.productpanel.ProductInfo` of a scanned product on show;
+    ``settingsSaved(object)`` with new :class:`ScannerSettings` once applied and stored.
+
+    The scanners (:attr:`scanners`) listen once the app's bootstrap calls
+    ``scanners.install()``; until then only the scan field feeds the router.
     """
 
     closing = Signal()
     workShown = Signal()  # noqa: N815
+    productShown = Signal(object)  # noqa: N815
+    settingsSaved = Signal(object)  # noqa: N815
 
     def __init__(
-        self, parent: QWidget | None = None, *, idle_minutes: float = IDLE_MINUTES
+        self,
+        parent: QWidget | None = None,
+        *,
+        idle_minutes: float = IDLE_MINUTES,
+        scanner_settings: ScannerSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_MainWindow()
@@ -76,9 +169,20 @@ class MainWindow(QMainWindow):
         self.switch_action.triggered.connect(self.switch_user)
         self.sign_out_action = QAction(theme.icon("sign-out", theme.INK), "Sign out", self)
         self.sign_out_action.triggered.connect(self.sign_out)
+        self.settings_action = QAction(theme.icon("settings", theme.INK), "Settings…", self)
+        self.settings_action.triggered.connect(lambda: self.open_settings())
         menu.addAction(self.switch_action)
         menu.addAction(self.sign_out_action)
+        menu.addSeparator()
+        menu.addAction(self.settings_action)
         self.ui.staffButton.setMenu(menu)
+        self.ui.settingsButton.setIcon(theme.icon("settings", "#D1D5DB"))
+        self.ui.settingsButton.setIconSize(QSize(22, 22))
+        self.ui.settingsButton.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.ui.settingsButton.clicked.connect(lambda: self.open_settings())
+        self.settings_dialog: SettingsDialog | None = None
+        #: Where Save stores the scanner settings (None: the user's config directory).
+        self.scanner_settings_path: Path | None = None
 
         self.sync_view = SyncProgressView(self.ui.startPage)
         self.ui.startLayout.addWidget(self.sync_view)
@@ -94,6 +198,13 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, "pickups")
         item.setSizeHint(QSize(180, 48))
         self.ui.navRail.addItem(item)
+        self.fulfil = FulfilView(self.ui.workStack)
+        self.ui.workStack.addWidget(self.fulfil)
+        self.fulfil_item = QListWidgetItem(theme.icon("fulfil", theme.MUTED, "#1D4ED8"), "Fulfil")
+        self.fulfil_item.setData(Qt.ItemDataRole.UserRole, "fulfil")
+        self.fulfil_item.setSizeHint(QSize(180, 48))
+        self.fulfil_item.setToolTip("The back room: pick, stage, pack and ship")
+        self.ui.navRail.addItem(self.fulfil_item)
         self.conflicts = ConflictsView(self.ui.workStack)
         self.ui.workStack.addWidget(self.conflicts)
         self.conflicts_item = QListWidgetItem(
@@ -107,7 +218,10 @@ class MainWindow(QMainWindow):
         self.ui.navRail.currentRowChanged.connect(self._on_nav)
         self.pickups.message.connect(self.notify)
         self.conflicts.message.connect(self.notify)
+        self.fulfil.message.connect(self.notify)
+        self.fulfil.openElsewhere.connect(lambda number: self.open_order(number, scanned=True))
         self.conflicts.orderRequested.connect(self.open_order)
+        self.conflicts.orderScanned.connect(lambda number: self.open_order(number, scanned=True))
 
         self.status = StationStatusBar(self.ui.statusbar)
         self.status.conflictsClicked.connect(self.show_conflicts)
@@ -115,6 +229,27 @@ class MainWindow(QMainWindow):
         self.pickups.toast = self.toast
         self.idle = IdleWatcher(int(idle_minutes * 60_000), self)
         self.idle.idle.connect(self._idle)
+
+        self.work_area = WorkArea(self)
+        self.scanners = StationScanners(
+            RouterHooks(
+                front=self.scan_front,
+                signed_in=self._someone_signed_in,
+                sign_in=self._scan_sign_in,
+                open_order=self._scan_open_order,
+                show_product=self._scan_show_product,
+            ),
+            scanner_settings,
+            self,
+        )
+        self.scanners.dispatcher.routed.connect(self._on_routed)
+        self.scanners.feedback.flash.connect(self._on_flash)
+        self.scanners.portStatusChanged.connect(self.status.set_scanner)
+        self.pickups.scanProblem.connect(self._scan_problem)
+        self.fulfil.scanProblem.connect(self._scan_problem)
+        self.sign_in.scanFailed.connect(self._scan_problem)
+        self.flash = ScanFlash(self.ui.central)
+        self.product_panel = ProductPanel(self.ui.central)
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_MS)
         self._status_timer.timeout.connect(self.refresh_status)
@@ -140,6 +275,7 @@ class MainWindow(QMainWindow):
         self.sign_in.attach(station, tasks)
         self.pickups.attach(station, events, tasks)
         self.conflicts.attach(station, events, tasks)
+        self.fulfil.attach(station, events, tasks)
         self.status.set_link(None)
         self.status.set_station(f"Station {station.enrolment.station_id}")
         self._status_timer.start()
@@ -163,6 +299,7 @@ class MainWindow(QMainWindow):
         self.ui.storeLabel.setText(f"{info.code} · {info.name}")
         self.pickups.set_timezone(info.tz())
         self.conflicts.set_timezone(info.tz())
+        self.fulfil.set_store(info.code, info.tz())
         demo = " · demo" if self.station.demo else ""
         self.status.set_station(f"Station {self.station.enrolment.station_id} · {info.code}{demo}")
 
@@ -194,6 +331,9 @@ class MainWindow(QMainWindow):
     def _set_chrome(self, *, signed_in: bool) -> None:
         self.ui.scanEdit.setVisible(signed_in)
         self.ui.staffButton.setVisible(signed_in)
+        self.ui.settingsButton.setVisible(signed_in)
+        if not signed_in:
+            self.product_panel.dismiss()
 
     def show_start(self, title: str, detail: str = "") -> None:
         """The start-up page with an indeterminate progress."""
@@ -204,6 +344,8 @@ class MainWindow(QMainWindow):
     def show_sign_in(self, message: str | None = None) -> None:
         """The sign-in page, empty (with ``message`` if given)."""
         self.idle.stop()
+        if self.settings_dialog is not None:
+            self.settings_dialog.reject()
         self._set_chrome(signed_in=False)
         self.ui.pages.setCurrentWidget(self.ui.signInPage)
         self.sign_in.reset(message)
@@ -222,16 +364,29 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(PAGES) and PAGES[row] == "conflicts":
             self.conflicts.refresh()
             self.conflicts.focus_list()
+        if 0 <= row < len(PAGES) and PAGES[row] == "fulfil":
+            self.fulfil.refresh()
 
     def show_conflicts(self) -> None:
         """Open the conflict inbox (the status bar's badge does this)."""
         if self.page == "work":
-            self.ui.navRail.setCurrentRow(PAGES.index("conflicts"))
+            self.show_page("conflicts")
 
-    def open_order(self, order_number: str) -> None:
+    def show_page(self, name: str) -> None:
+        """Show a workflow page of the work area (``pickups``, ``fulfil``, ``conflicts``)."""
+        self.ui.navRail.setCurrentRow(PAGES.index(name))
+
+    @property
+    def work_page(self) -> str:
+        """The workflow page shown in the work area."""
+        return PAGES[self.ui.workStack.currentIndex()]
+
+    def open_order(
+        self, order_number: str, pickup_code: str | None = None, *, scanned: bool = False
+    ) -> None:
         """Show an order in the pickup queue (from anywhere in the work area)."""
-        self.ui.navRail.setCurrentRow(PAGES.index("pickups"))
-        self.pickups.open_order(order_number)
+        self.show_page("pickups")
+        self.pickups.open_order(order_number, pickup_code, scanned=scanned)
 
     @property
     def page(self) -> str:
@@ -249,8 +404,16 @@ class MainWindow(QMainWindow):
             f"{session.display_name} ({session.username}) — switch user or sign out"
         )
         self.idle.start()
+        self._offer_fulfil(session)
         self.show_work()
         self.notify(f"Signed in as {session.display_name}.", "info")
+
+    def _offer_fulfil(self, session: StaffSession) -> None:
+        """The Fulfil page only for those who work in the back room."""
+        allowed = may_fulfil(session.role)
+        self.ui.navRail.setRowHidden(PAGES.index("fulfil"), not allowed)
+        if not allowed and self.work_page == "fulfil":
+            self.show_page("pickups")
 
     def _on_session(self, session: StaffSession | None) -> None:
         if session is None and self.page == "work":
@@ -284,7 +447,7 @@ class MainWindow(QMainWindow):
             self.sign_out()
             self.sign_in.reset("Signed out after a while without use.")
 
-    # --- scanning and typing order codes -------------------------------------------------
+    # --- scanning ------------------------------------------------------------------------
 
     def focus_scan(self) -> None:
         """Put the cursor in the scan field."""
@@ -296,33 +459,145 @@ class MainWindow(QMainWindow):
         self.ui.scanEdit.clear()
         self.handle_code(text)
 
-    def handle_code(self, text: str) -> None:
-        """Act on a scanned or typed code: open an order, switch user, empty a bin, or search."""
+    def handle_code(self, text: str) -> RouteResult | None:
+        """Act on a code typed into the scan field: route it as a scan (a bare order number
+        as its order code). Text that is no code (a name, a phone number) searches the
+        pickup queue instead. The routing result, None for a search."""
+        text = text.strip()
         if not text:
-            return
-        if is_badge_scan(text):
-            self.sign_in.quick_switch(text)
-            return
+            return None
         order = parse_order_input(text)
-        if order is not None:
-            self.ui.navRail.setCurrentRow(PAGES.index("pickups"))
-            self.pickups.open_order(order.order_number, order.pickup_code)
+        if order is not None and text[:4].upper() != "OMS:":
+            text = order_code(order.order_number)
+        elif self.page == "work" and text[:4].upper() != "OMS:":
+            decoded = decode(text)
+            if isinstance(decoded, BadScan) and decoded.reason in SEARCH_REASONS:
+                self.show_page("pickups")
+                self.pickups.search.setText(text)
+                return None
+        return self.scanners.dispatcher.route(Scan.typed(text))
+
+    def scan_front(self) -> ScanTarget | None:
+        """The view a scan goes to: the scan target of an open dialog (a dialog that takes
+        no scans refuses them all), else the sign-in page or the work page shown."""
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            return front_target() or ModalInFront(modal)
+        if self.page == "sign_in":
+            return self.sign_in
+        if self.page == "work":
+            return self.work_area
+        return None
+
+    def _someone_signed_in(self) -> bool:
+        return self.station is not None and self.station.session is not None
+
+    def _scan_sign_in(self, scan: Scan, code: BadgeCode) -> None:
+        """A badge: sign in on the sign-in page, switch user anywhere else."""
+        if self.page == "start":
+            raise ScanRefused("The station is still starting — scan your badge in a moment")
+        self.sign_in.scan_badge(code)
+
+    def _scan_open_order(self, scan: Scan, code: OrderCode) -> None:
+        """An order or pickup code: open that order in the pickup queue."""
+        if self.page != "work":
+            raise ScanRefused("Sign in first: scan your badge, or type your username and PIN")
+        self.product_panel.dismiss()
+        self.open_order(code.order_number, code.pickup_code, scanned=True)
+
+    def _scan_show_product(self, scan: Scan, code: ProductCode) -> None:
+        """A product outside a workflow that takes it: its name and stock in the panel."""
+        station, tasks = self.station, self.tasks
+        if station is None or tasks is None:
+            raise ScanRefused("The station is still starting — scan again in a moment")
+        raw, store_id = scan.text, station.store_id
+        store_code = self.store.code if self.store is not None else ""
+
+        def shown(info: ProductInfo | None) -> None:
+            if info is None:
+                self.product_panel.dismiss()
+                self._scan_problem(f"No product has this barcode: {code_text(code)}")
+                return
+            self.product_panel.show_product(info, code, store_code)
+            self.productShown.emit(info)
+
+        tasks.read(
+            lambda conn: look_up(conn, raw, store_id), key="product.lookup", name="product"
+        ).then(shown)
+
+    def _on_routed(self, result: RouteResult) -> None:
+        """Every scan counts as someone at the station."""
+        self.idle.poke()
+
+    def _scan_problem(self, message: str) -> None:
+        """A scan taken at first failed after all (the order is not here, the badge signs
+        nobody in, no such product): the bad sound and flash, and why."""
+        self.scanners.feedback.bad(message)
+
+    def _on_flash(self, good: bool, message: str) -> None:
+        """Show a scan's flash, and why a bad one was bad: in an open dialog that shows
+        its own, on the sign-in page, or as a message."""
+        modal = QApplication.activeModalWidget()
+        show = getattr(modal, "show_scan_feedback", None)
+        if modal is not None and callable(show):
+            show(good, message)
             return
-        try:
-            code = parse_code(text)
-        except InvalidCode:
-            code = None
-        if isinstance(code, GtinCode | Gs1Code):
-            self.notify("That is a product barcode. Scan the order's code instead.", "warn")
+        self.flash.flash(good)
+        if good or not message:
             return
-        if isinstance(code, BinCode):  # returning an ended pickup's goods to stock
-            self.ui.navRail.setCurrentRow(PAGES.index("pickups"))
-            self.pickups.scan_bin(code)
+        if self.page == "sign_in":
+            self.sign_in.show_error(message)
+        else:
+            self.notify(message, "bad")
+
+    # --- settings ------------------------------------------------------------------------
+
+    def open_settings(self, tab: str = "scanner") -> SettingsDialog:
+        """Open the settings dialog on ``tab`` (``scanner`` or ``log``)."""
+        from desktop_oms.gui.settingsdialog import SettingsDialog, available_ports
+
+        dialog = self.settings_dialog
+        if dialog is None:
+            tasks = self.tasks
+            dialog = SettingsDialog(
+                self.scanners,
+                self,
+                list_ports=(
+                    (lambda: tasks.run(available_ports, name="serial ports"))
+                    if tasks is not None
+                    else None
+                ),
+            )
+            dialog.setModal(True)
+            dialog.saved.connect(self._settings_saved)
+            dialog.finished.connect(self._settings_closed)
+            self.settings_dialog = dialog
+        dialog.open_tab(tab)
+        dialog.open()
+        return dialog
+
+    def _settings_closed(self) -> None:
+        dialog, self.settings_dialog = self.settings_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _settings_saved(self, settings: ScannerSettings) -> None:
+        """Use the new scanner settings at once and store them (on the pool)."""
+        self.scanners.apply(settings)
+        path = self.scanner_settings_path
+        if self.tasks is None:
             return
-        if code is not None:
-            self.notify("That code does not name an order.", "warn")
-            return
-        self.pickups.search.setText(text)  # a name, a phone number: search the queue
+
+        def saved(_path: object) -> None:
+            self.notify("Scanner settings saved.", "info")
+            self.settingsSaved.emit(settings)
+
+        def failed(exc: BaseException) -> None:
+            self.notify(f"The scanner settings could not be stored: {exc}", "bad")
+
+        self.tasks.run(lambda: save_settings(settings, path), name="scanner settings").then(
+            saved, failed
+        )
 
     def notify(self, text: str, level: str = "info") -> None:
         """Show a short message at the bottom of the window."""
@@ -334,6 +609,7 @@ class MainWindow(QMainWindow):
         """Run a delayed action (an undo window) now, then let the owner clean up."""
         self.toast.flush()
         self.idle.stop()
+        self.scanners.uninstall()
         self._status_timer.stop()
         self._clock.stop()
         self.closing.emit()

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 
 from desktop_oms.cache import queries
 from desktop_oms.cache.queries import StaffRow
+from desktop_oms.domain.identifiers import BadgeCode, DecodedCode, badge_code
 from desktop_oms.domain.roles import Role
 from desktop_oms.gui import theme
 from desktop_oms.gui.demo import DEMO_LOGINS
@@ -29,6 +30,8 @@ from desktop_oms.gui.staff import SignInRefused, StaffSession, is_badge_scan
 from desktop_oms.gui.station import Station
 from desktop_oms.gui.tasks import TaskManager, async_slot
 from desktop_oms.protocol.auth import TokenOut
+from desktop_oms.scanner.router import ScanRefused
+from desktop_oms.scanner.scan import Scan, ScanKind
 from desktop_oms.sync.errors import NotAuthorized, Refused, SyncError
 
 
@@ -52,12 +55,19 @@ class SignInView(QWidget):
 
     Signals: ``signedIn(object)`` with the new :class:`StaffSession`; ``failed(str)``
     with the reason a sign-in was refused; ``signedOutByServer(str)`` with the reason,
-    when the server refused a PIN the station had accepted offline.
+    when the server refused a PIN the station had accepted offline; ``scanFailed(str)``
+    with the reason a scanned badge signed nobody in.
+
+    Scans: the view takes staff badges (:meth:`scan_badge`, also the router's sign-in hook
+    from anywhere); a scanner's keys never reach its fields.
     """
 
     signedIn = Signal(object)  # noqa: N815
     signedOutByServer = Signal(str)  # noqa: N815
     failed = Signal(str)
+    scanFailed = Signal(str)  # noqa: N815
+
+    scan_target_name = "Sign-in"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +104,37 @@ class SignInView(QWidget):
     def _error(self, message: str | None) -> None:
         self.ui.signInError.setText(message or "")
         self.ui.signInError.setVisible(bool(message))
+
+    def show_error(self, message: str) -> None:
+        """Say under the fields why something did not work (a bad scan, for one)."""
+        self._error(message)
+
+    # --- scans ---------------------------------------------------------------------------
+
+    def accepts(self, kind: ScanKind) -> bool:
+        """The sign-in takes staff badges."""
+        return kind is ScanKind.BADGE
+
+    def handle(self, scan: Scan, code: DecodedCode) -> None:
+        """A badge was scanned here: sign its owner in."""
+        if not isinstance(code, BadgeCode):
+            raise ScanRefused("Scan your staff badge to sign in")
+        self.scan_badge(code)
+
+    def scan_badge(self, code: BadgeCode) -> None:
+        """Sign in (or switch to) the owner of a scanned badge, in the background; emits
+        ``scanFailed`` if the badge signs nobody in. Raises ScanRefused when it cannot
+        start now."""
+        if self.station is None or self.tasks is None:
+            raise ScanRefused("The station is still starting — scan your badge again in a moment")
+        if self.busy:
+            raise ScanRefused("Still checking the last sign-in — scan your badge again")
+        self._sign_in_badge(badge_code(code.badge_id))
+
+    @async_slot(str)
+    async def _sign_in_badge(self, badge: str) -> None:
+        if await self.sign_in_with(badge, "") is None:
+            self.scanFailed.emit(self.ui.signInError.text() or "This badge signs nobody in.")
 
     def _username_entered(self) -> None:
         if is_badge_scan(self.ui.usernameEdit.text()):

@@ -1,4 +1,5 @@
-"""The status bar: online or offline, changes waiting to be sent, last sync, conflicts."""
+"""The status bar: online or offline, changes waiting to be sent, last sync, conflicts, and
+the serial scanner's port when one is set up."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from desktop_oms.cache import queries, state
 from desktop_oms.cache.state import Key
 from desktop_oms.gui import theme
 from desktop_oms.gui.pickups.timefmt import duration, parse_utc
+from desktop_oms.scanner.serial import PortState, PortStatus
 from desktop_oms.sync.runner import LinkState
 
 
@@ -74,6 +76,9 @@ class StationStatusBar(QObject):
         self.conflicts.setCursor(Qt.CursorShape.PointingHandCursor)
         self.conflicts.installEventFilter(self)
         self.conflicts.hide()
+        self.scanner = QLabel("", bar)
+        self.scanner.setObjectName("scannerPill")
+        self.scanner.hide()
         self.station = QLabel("", bar)
         self.station.setObjectName("stationLabel")
         spacer = QWidget(bar)
@@ -81,6 +86,7 @@ class StationStatusBar(QObject):
         bar.addWidget(spacer)
         for widget in (self.link, self.pending, self.synced, self.conflicts):
             bar.addWidget(widget)
+        bar.addPermanentWidget(self.scanner)
         bar.addPermanentWidget(self.station)
         self._last: datetime | None = None
         self._online: bool | None = None
@@ -121,6 +127,20 @@ class StationStatusBar(QObject):
         self.link.setToolTip(tip)
         self.link.setProperty("state", state_name)
         theme.restyle(self.link)
+
+    def set_scanner(self, status: PortStatus) -> None:
+        """Show the serial scanner's port state (hidden while none is set up)."""
+        words = {
+            PortState.CONNECTED: ("ok", "Scanner connected"),
+            PortState.LOST: ("warn", "Scanner reconnecting…"),
+            PortState.NOT_FOUND: ("bad", "Scanner not found"),
+        }
+        state, text = words.get(status.state, ("bad", "Scanner unavailable"))
+        self.scanner.setText(f"●  {text}")
+        self.scanner.setToolTip(status.message)
+        self.scanner.setProperty("state", state)
+        theme.restyle(self.scanner)
+        self.scanner.setVisible(status.state is not PortState.OFF)
 
     def set_counts(self, counts: SyncCounts) -> None:
         """Show the commands waiting, conflicts and the last sync."""

@@ -20,6 +20,13 @@ class NoArgs(WireModel):
     """A command that needs nothing beyond its target."""
 
 
+class StartPickingArgs(WireModel):
+    """Start picking a fulfillment; ``picker_id`` is the staff member of the fulfilling store
+    assigned to pick it (a pick list's picker), the one who issues the command when absent."""
+
+    picker_id: int | None = None
+
+
 class MarkReadyArgs(WireModel):
     """Stage a pickup in a bin."""
 
@@ -115,7 +122,7 @@ class AdjustInventoryArgs(WireModel):
 
 
 ARGS: dict[CommandName, type[WireModel]] = {
-    CommandName.START_PICKING: NoArgs,
+    CommandName.START_PICKING: StartPickingArgs,
     CommandName.MARK_READY: MarkReadyArgs,
     CommandName.HAND_OVER: HandOverArgs,
     CommandName.PACK: PackArgs,

@@ -32,6 +32,8 @@ class ErrorCode(StrEnum):
     RESYNC_REQUIRED = "resync_required"
     SEQUENCE_GAP = "sequence_gap"
     CONFLICT = "conflict"
+    CARRIER_REFUSED = "carrier_refused"
+    CARRIER_UNAVAILABLE = "carrier_unavailable"
     INTERNAL = "internal_error"
 
 

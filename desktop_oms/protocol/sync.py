@@ -17,6 +17,7 @@ from pydantic import Field
 from desktop_oms.domain.commands import CommandName, TargetKind
 from desktop_oms.domain.entities import Channel, FraudState, PaymentState
 from desktop_oms.domain.roles import Role
+from desktop_oms.domain.shipping import LabelStatus, ServiceLevel
 from desktop_oms.domain.status import FulfillmentMethod, FulfillmentStatus
 from desktop_oms.protocol.base import WireModel
 
@@ -134,14 +135,62 @@ class FulfillmentLineDoc(WireModel):
     unit_price_minor: int
 
 
+class BoxItemDoc(WireModel):
+    """Units of one fulfillment line in a box (for the packing slip)."""
+
+    line_no: int
+    quantity: Annotated[int, Field(ge=1, le=999)]
+
+
 class BoxDoc(WireModel):
-    """One packed box."""
+    """One packed box; ``items`` says what is in it (optional: empty when not recorded)."""
 
     box_type: str
     length_cm: int
     width_cm: int
     height_cm: int
     weight_g: int
+    items: list[BoxItemDoc] = []
+
+
+class AddressDoc(WireModel):
+    """A postal address as a carrier prints it (``phone`` for the courier, may be empty)."""
+
+    name: str
+    line1: str
+    line2: str = ""
+    postal_code: str
+    city: str
+    country: str
+    phone: str = ""
+
+
+class LabelDoc(WireModel):
+    """A shipping label bought for one box of a fulfillment: what the label shows.
+
+    ``box_index`` counts from 1 of ``box_count``; ``status`` is ``active`` or ``void``
+    (:class:`desktop_oms.domain.shipping.LabelStatus`); ``zpl`` is the carrier's ZPL II
+    for a 4x6 in label at 203 dpi, sent to a thermal printer as is.
+    """
+
+    tracking: str
+    carrier: str
+    carrier_name: str
+    service: ServiceLevel
+    box_index: int
+    box_count: int
+    weight_g: int
+    length_cm: int
+    width_cm: int
+    height_cm: int
+    routing_code: str
+    ship_from: AddressDoc
+    ship_to: AddressDoc
+    reference: str
+    status: LabelStatus
+    created_at: datetime
+    voided_at: datetime | None = None
+    zpl: str
 
 
 class FulfillmentDoc(WireModel):
@@ -150,8 +199,11 @@ class FulfillmentDoc(WireModel):
     ``promised_at`` is when the fulfillment was promised ready (for a pickup: ready to
     collect at the store); ``pickup_deadline`` is how long a ready pickup is held before it
     expires. ``returned_at``/``returned_by``: when and by whom the goods of an ended pickup
-    were taken out of its bin and put back on the shelf (``return_to_stock``); absent from
-    documents written before that field existed, hence the defaults.
+    were taken out of its bin and put back on the shelf (``return_to_stock``); ``picker_id``:
+    the staff member picking it (set by ``start_picking``). Absent from documents written
+    before those fields existed, hence the defaults. ``ship_to`` is where a ship-from-store
+    fulfillment goes (null otherwise); ``labels`` are its shipping labels, active and void,
+    in the order they were bought.
     """
 
     id: int
@@ -175,6 +227,9 @@ class FulfillmentDoc(WireModel):
     version: int
     returned_at: datetime | None = None
     returned_by: int | None = None
+    picker_id: int | None = None
+    ship_to: AddressDoc | None = None
+    labels: list[LabelDoc] = []
 
 
 class StaffDoc(WireModel):

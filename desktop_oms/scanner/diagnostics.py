@@ -19,9 +19,34 @@ from desktop_oms.scanner.scan import BadScan, Decoded, Scan, Source, decode, des
 _PICTURES = {chr(c): chr(0x2400 + c) for c in range(0x20)} | {"\x7f": "\u2421"}
 
 
+#: The ASCII names of C0 control characters and DEL, by their picture (␝ → GS).
+_C0 = (
+    *("NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT"),
+    *("FF", "CR", "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB"),
+    *("CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"),
+)
+CONTROL_NAMES = {chr(0x2400 + i): name for i, name in enumerate(_C0)} | {"\u2421": "DEL"}
+
+
 def visible(text: str) -> str:
     """``text`` with control characters shown as their pictures (GS → ␝, CR → ␍)."""
     return "".join(_PICTURES.get(c, c) for c in text)
+
+
+def runs(shown: str) -> list[tuple[str, bool]]:
+    """``shown`` (text from :func:`visible`) as runs: ``(text, False)`` for plain text and
+    ``(name, True)`` for each control character (``GS``, ``CR``), for drawing them as tags
+    where a font has no control pictures."""
+    out: list[tuple[str, bool]] = []
+    for char in shown:
+        name = CONTROL_NAMES.get(char)
+        if name is not None:
+            out.append((name, True))
+        elif out and not out[-1][1]:
+            out[-1] = (out[-1][0] + char, False)
+        else:
+            out.append((char, False))
+    return out
 
 
 def timing_summary(gaps_ms: tuple[float, ...]) -> str:

@@ -5,6 +5,8 @@
 control characters made visible, per-character timing, meaning or bad-scan reason, and
 where the scan went. :class:`ScanLogWidget` shows it with a Clear button; the gui puts it
 on a settings page and connects ``ScanDispatcher.routed`` to :meth:`ScanLogModel.add_result`.
+Control characters are drawn as small tags (``GS``, ``CR``: :class:`ControlTagDelegate`),
+which no font can lack, where the model's text has their Unicode pictures (␝, ␍).
 """
 
 from __future__ import annotations
@@ -17,21 +19,26 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRectF,
     Qt,
 )
-from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_oms.scanner.diagnostics import LogEntry
+from desktop_oms.scanner.diagnostics import LogEntry, runs
 from desktop_oms.scanner.router import RouteResult
 from desktop_oms.scanner.scan import Scan
 
@@ -40,6 +47,8 @@ MAX_ROWS = 500
 #: Data role: True for a good scan, False for a bad or refused one.
 GOOD_ROLE = Qt.ItemDataRole.UserRole + 1
 _BAD_COLOUR = QColor("#B42318")
+_TAG_FILL = QColor("#E2E6EC")
+_TAG_TEXT = QColor("#3B4452")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -174,18 +183,72 @@ def _tooltip(entry: LogEntry, column: Column) -> str | None:
     return None
 
 
+class ControlTagDelegate(QStyledItemDelegate):
+    """Draws a cell's control-character pictures (␝, ␍) as small tags (``GS``, ``CR``)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """Paint the cell; text without control characters the usual way."""
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        parts = runs(text) if isinstance(text, str) else []
+        if not any(tag for _, tag in parts):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = QRectF(style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget))
+        font = QFont(opt.font)
+        small = QFont(font)
+        if font.pixelSize() > 0:
+            small.setPixelSize(max(8, round(font.pixelSize() * 0.72)))
+        else:
+            small.setPointSizeF(max(6.0, font.pointSizeF() * 0.72))
+        small.setBold(True)
+        metrics, tag_metrics = QFontMetricsF(font), QFontMetricsF(small)
+        colour = index.data(Qt.ItemDataRole.ForegroundRole)
+        pen = colour if isinstance(colour, QColor) else opt.palette.color(QPalette.ColorRole.Text)
+        painter.save()
+        painter.setClipRect(rect)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        x = rect.left()
+        for part, tag in parts:
+            if not tag:
+                painter.setFont(font)
+                painter.setPen(pen)
+                width = metrics.horizontalAdvance(part)
+                box = QRectF(x, rect.top(), width + 1, rect.height())
+                painter.drawText(box, Qt.AlignmentFlag.AlignVCenter, part)
+                x += width
+                continue
+            width = tag_metrics.horizontalAdvance(part) + 6
+            height = tag_metrics.height() + 2
+            box = QRectF(x + 1, rect.center().y() - height / 2, width, height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_TAG_FILL)
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setFont(small)
+            painter.setPen(_TAG_TEXT)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, part)
+            x += width + 3
+        painter.restore()
+
+
 class ScanLogWidget(QWidget):
     """The diagnostics page: what each scanner sent, live, with a Clear button."""
 
     def __init__(self, model: ScanLogModel | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model or ScanLogModel(self)
-        intro = QLabel(
-            "Scan something: every scan shows here as it arrived — each character "
-            "(␝ is GS, ␍ is Enter), how fast the characters came, what it means and "
-            "where it went."
+        self.intro = QLabel(
+            "Scan something: every scan shows here as it arrived — each character (control "
+            "characters as tags: GS between GS1 fields, CR for Enter), how fast the "
+            "characters came, what it means and where it went.",
+            self,
         )
-        intro.setWordWrap(True)
+        self.intro.setWordWrap(True)
         self.table = QTableView(self)
         self.table.setObjectName("scanLog")
         self.table.setModel(self.model)
@@ -195,19 +258,25 @@ class ScanLogWidget(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setItemDelegateForColumn(Column.RAW, ControlTagDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in ((Column.TIME, 100), (Column.SOURCE, 150), (Column.RAW, 260)):
+        widths = {
+            Column.TIME: 118,
+            Column.SOURCE: 140,
+            Column.RAW: 230,
+            Column.TIMING: 186,
+            Column.MEANING: 240,
+        }
+        for column, width in widths.items():
             self.table.setColumnWidth(column, width)
-        self.table.setColumnWidth(Column.TIMING, 170)
-        self.table.setColumnWidth(Column.MEANING, 300)
         self.clear_button = QPushButton("Clear", self)
         self.clear_button.clicked.connect(self.model.clear)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.model.rowsInserted.connect(self._follow)

@@ -19,7 +19,7 @@ from desktop_oms.server.limits import BodyLimit
 from desktop_oms.server.migrate import prepare_database
 from desktop_oms.server.notify import make_sender
 from desktop_oms.server.payments import PaymentProvider, TestPaymentProvider
-from desktop_oms.server.routes import auth, intake, orders, sync
+from desktop_oms.server.routes import auth, intake, labels, orders, sync
 from desktop_oms.server.services import Services
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ def create_app(
     errors.install(app)
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     app.add_middleware(BodyLimit, limit=config.max_body_bytes)
-    for module in (auth, intake, orders, sync):
+    for module in (auth, intake, orders, labels, sync):
         app.include_router(module.router, prefix=API_PREFIX)
 
     @app.get("/health", tags=["ops"])

@@ -28,6 +28,7 @@ from desktop_oms.domain.errors import (
 )
 from desktop_oms.domain.reasons import ReasonKind, require_reason
 from desktop_oms.domain.roles import Role
+from desktop_oms.domain.shipping import check_ship_tracking
 from desktop_oms.domain.status import (
     Action,
     FulfillmentMethod,
@@ -39,7 +40,7 @@ from desktop_oms.domain.status import (
 from desktop_oms.protocol import commands as args_mod
 from desktop_oms.protocol.base import WireModel
 from desktop_oms.protocol.sync import Kind
-from desktop_oms.server import feed, notify, reservations
+from desktop_oms.server import feed, labels, notify, reservations
 from desktop_oms.server import schema as t
 from desktop_oms.server.db import Database
 from desktop_oms.server.documents import order_fulfillment_ids
@@ -188,10 +189,29 @@ def _status_step(
     return transition(M(row.method), S(row.status), action, ctx.actor.role, provided)
 
 
-def _start_picking(ctx: Context, row: Any, _args: WireModel) -> None:
+def _picker(ctx: Context, row: Any, picker_id: int | None) -> int:
+    """The staff member who picks ``row``: the one named, else the actor; checked to be an
+    active member of the fulfilling store whose role may pick."""
+    if picker_id is None or picker_id == ctx.actor.staff_id:
+        return ctx.actor.staff_id
+    c = t.staff.c
+    who = ctx.conn.execute(sa.select(c.store_id, c.role, c.active).where(c.id == picker_id)).first()
+    if who is None or not who.active:
+        raise NotFound(f"picker {picker_id} is not an active staff member")
+    role = Role(who.role)
+    check_role(CommandName.START_PICKING, role)
+    if not role.chain_wide and who.store_id != row.store_id:
+        raise OutOfScope(f"picker {picker_id} works at another store")
+    return picker_id
+
+
+def _start_picking(ctx: Context, row: Any, args: WireModel) -> None:
+    assert isinstance(args, args_mod.StartPickingArgs)
     _check_scope(ctx.actor, row.store_id)
     new = _status_step(ctx, row, Action.START_PICKING, set())
-    _update_fulfillment(ctx, row, status=new.value)
+    picker = _picker(ctx, row, args.picker_id)
+    _update_fulfillment(ctx, row, status=new.value, picker_id=picker)
+    _audit(ctx, "fulfillment", str(row.id), "start_picking", None, {"picker_id": picker})
 
 
 def _mark_ready(ctx: Context, row: Any, args: WireModel) -> None:
@@ -280,7 +300,23 @@ def _pack(ctx: Context, row: Any, args: WireModel) -> None:
     assert isinstance(args, args_mod.PackArgs)
     _check_scope(ctx.actor, row.store_id)
     new = _status_step(ctx, row, Action.PACK, {Requirement.BOXES})
+    _check_box_items(ctx, row, args.boxes)
     _update_fulfillment(ctx, row, status=new.value, boxes=[b.model_dump() for b in args.boxes])
+
+
+def _check_box_items(ctx: Context, row: Any, boxes: list[Any]) -> None:
+    """What the boxes say they hold (optional) must be lines of this fulfillment, at most
+    what is left of each."""
+    left = {line.line_no: _remaining(line) for line in _lines(ctx, row.id)}
+    packed: dict[int, int] = {}
+    for box in boxes:
+        for item in box.items:
+            if item.line_no not in left:
+                raise NotFound(f"line {item.line_no} is not part of this fulfillment")
+            packed[item.line_no] = packed.get(item.line_no, 0) + item.quantity
+    for line_no, qty in packed.items():
+        if qty > left[line_no]:
+            raise IllegalTransition(f"line {line_no}: {qty} packed, only {left[line_no]} to ship")
 
 
 def _unpack(ctx: Context, row: Any, args: WireModel) -> None:
@@ -288,13 +324,29 @@ def _unpack(ctx: Context, row: Any, args: WireModel) -> None:
     _check_scope(ctx.actor, row.store_id)
     require_reason(ReasonKind.UNPACK, args.reason)
     new = _status_step(ctx, row, Action.UNPACK, {Requirement.REASON})
+    _void_labels(ctx, row, Action.UNPACK)
     _update_fulfillment(ctx, row, status=new.value, boxes=[])
+
+
+def _void_labels(ctx: Context, row: Any, why: Action) -> None:
+    """The boxes are gone (unpacked, cancelled): their active labels are voided too."""
+    voided = labels.void_all(ctx.conn, row.id, ctx.actor.staff_id, ctx.now)
+    if voided:
+        _audit(
+            ctx,
+            "fulfillment",
+            str(row.id),
+            "void_label",
+            None,
+            {"tracking": voided, "by": why.value},
+        )
 
 
 def _ship(ctx: Context, row: Any, args: WireModel) -> None:
     assert isinstance(args, args_mod.ShipArgs)
     _check_scope(ctx.actor, row.store_id)
     new = _status_step(ctx, row, Action.SHIP, {Requirement.TRACKING})
+    check_ship_tracking(labels.active_label_docs(ctx.conn, row.id), args.carrier, args.tracking)
     for line in _lines(ctx, row.id):
         _consume(ctx, row.store_id, line.sku, _remaining(line))
     _update_fulfillment(ctx, row, status=new.value, carrier=args.carrier, tracking=args.tracking)
@@ -321,6 +373,8 @@ def _end(
 ) -> None:
     provided = {Requirement.REASON} if reason else set()
     new = _status_step(ctx, row, action, provided)
+    if row.status == S.PACKED:
+        _void_labels(ctx, row, action)
     _return_goods(ctx, row, _lines(ctx, row.id))
     _update_fulfillment(ctx, row, status=new.value)
     _audit(ctx, "fulfillment", str(row.id), action.value, reason, {})

@@ -120,6 +120,46 @@ def setting_docs(conn: Connection, keys: Sequence[str]) -> list[Doc]:
     return [Doc(r.key, "upsert", {"key": r.key, "value": r.value}, None) for r in rows]
 
 
+def label_doc(row: Any) -> dict[str, Any]:
+    """A ``LabelDoc`` (as JSON) from a ``shipping_labels`` row."""
+    return {
+        **row.label,
+        "tracking": row.tracking,
+        "carrier": row.carrier,
+        "service": row.service,
+        "box_index": row.box_index,
+        "status": row.status,
+        "created_at": _iso(row.created_at),
+        "voided_at": _iso(row.voided_at),
+    }
+
+
+def _label_docs(conn: Connection, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """The label documents of each fulfillment, in the order they were bought."""
+    c = t.shipping_labels.c
+    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in conn.execute(
+        sa.select(t.shipping_labels).where(c.fulfillment_id.in_(ids)).order_by(c.id)
+    ):
+        out[row.fulfillment_id].append(label_doc(row))
+    return out
+
+
+def ship_to_doc(address: dict[str, Any] | None, phone: str) -> dict[str, Any] | None:
+    """An order's stored shipping address (``AddressIn`` JSON) as an ``AddressDoc``."""
+    if not address:
+        return None
+    return {
+        "name": str(address.get("name", "")),
+        "line1": str(address.get("line1", "")),
+        "line2": str(address.get("line2") or ""),
+        "postal_code": str(address.get("postal_code", "")),
+        "city": str(address.get("city", "")),
+        "country": str(address.get("country", "")),
+        "phone": phone,
+    }
+
+
 def fulfillment_docs(conn: Connection, ids: Sequence[int]) -> list[Doc]:
     """Fulfillment documents with their lines, order header and customer."""
     f, o, cu = t.fulfillments.c, t.orders.c, t.customers.c
@@ -136,6 +176,7 @@ def fulfillment_docs(conn: Connection, ids: Sequence[int]) -> list[Doc]:
                 o.total_minor,
                 o.currency,
                 o.alternate_pickup_name,
+                o.shipping_address,
                 o.version.label("o_version"),
                 cu.id.label("c_id"),
                 cu.name.label("c_name"),
@@ -169,6 +210,7 @@ def fulfillment_docs(conn: Connection, ids: Sequence[int]) -> list[Doc]:
         ):
             d = dict(r._mapping)
             lines[d.pop("fulfillment_id")].append(d)
+    labels = _label_docs(conn, ids) if rows else {}
     docs = []
     for r in rows:
         data = {
@@ -204,6 +246,11 @@ def fulfillment_docs(conn: Connection, ids: Sequence[int]) -> list[Doc]:
             "version": r.version,
             "returned_at": _iso(r.returned_at),
             "returned_by": r.returned_by,
+            "picker_id": r.picker_id,
+            "ship_to": ship_to_doc(r.shipping_address, r.c_phone)
+            if r.method == "ship_from_store"
+            else None,
+            "labels": labels.get(r.id, []),
         }
         docs.append(Doc(str(r.id), "upsert", data, r.store_id, r.destination_store_id))
     return docs

@@ -287,6 +287,8 @@ fulfillments = sa.Table(
     # when and by whom an ended pickup's goods left its bin for the shelf (return_to_stock)
     sa.Column("returned_at", UTCDateTime, nullable=True),
     sa.Column("returned_by", sa.Integer, nullable=True),
+    # the staff member assigned to pick it (start_picking)
+    sa.Column("picker_id", sa.Integer, nullable=True),
     sa.Index("ix_fulfillments_store_status", "store_id", "status"),
     sa.Index("ix_fulfillments_destination", "destination_store_id"),
 )
@@ -303,6 +305,34 @@ fulfillment_lines = sa.Table(
     sa.Column("rejected", sa.Integer, nullable=False, server_default="0"),
     sa.Column("refused", sa.Integer, nullable=False, server_default="0"),
     sa.UniqueConstraint("fulfillment_id", "line_no", name="uq_fulfillment_lines_f_line"),
+)
+
+shipping_labels = sa.Table(
+    "shipping_labels",
+    metadata,
+    _id(),
+    sa.Column("tracking", sa.String(40), nullable=False, unique=True),
+    sa.Column(
+        "fulfillment_id", sa.Integer, sa.ForeignKey("fulfillments.id"), nullable=False, index=True
+    ),
+    sa.Column("carrier", sa.String(40), nullable=False),
+    sa.Column("service", sa.String(10), nullable=False),
+    sa.Column("box_index", sa.Integer, nullable=False),
+    sa.Column("status", sa.String(6), nullable=False),
+    # what the label shows (addresses, routing code, weights, ZPL): a LabelDoc's fields
+    sa.Column("label", Json, nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("created_by", sa.Integer, nullable=False),
+    sa.Column("voided_at", UTCDateTime, nullable=True),
+    sa.Column("voided_by", sa.Integer, nullable=True),
+)
+
+# the last serial a built-in carrier issued (its tracking numbers are unique across workers)
+carrier_serials = sa.Table(
+    "carrier_serials",
+    metadata,
+    sa.Column("carrier", sa.String(40), primary_key=True),
+    sa.Column("last_serial", sa.BigInteger, nullable=False),
 )
 
 idempotency_keys = sa.Table(

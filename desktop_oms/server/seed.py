@@ -37,6 +37,7 @@ import sqlalchemy as sa
 from faker import Faker
 from sqlalchemy.engine import Connection
 
+from desktop_oms.domain.boxes import BOX_TYPES_SETTING, BoxType
 from desktop_oms.domain.commands import CommandName
 from desktop_oms.domain.entities import Channel, FraudState
 from desktop_oms.domain.errors import DomainError
@@ -92,6 +93,8 @@ MAIN_STORE = "AMS1"
 """The store a demo station works for; every fulfillment state exists there."""
 SETTING_KEY = "demo.seed"
 """The ``settings`` row holding the (non-secret) summary of a seeded demo."""
+BOX_NAMES = {"S": "Small", "M": "Medium", "L": "Large", "XL": "Extra large"}
+"""Names of the seed's box types (the store setting ``box_types``)."""
 CHANNELS: tuple[tuple[str, Channel], ...] = (
     ("web", Channel.WEB),
     ("marketplace", Channel.MARKETPLACE),
@@ -1512,6 +1515,12 @@ def seed_demo(
         }
         conn.execute(sa.insert(t.settings).values(key=SETTING_KEY, value=summary))
         feed.touch(conn, Kind.SETTING, SETTING_KEY)
+        boxes = [
+            BoxType(code, BOX_NAMES.get(code, code), length, width, height).as_setting()
+            for code, length, width, height in BOXES
+        ]
+        conn.execute(sa.insert(t.settings).values(key=BOX_TYPES_SETTING, value=boxes))
+        feed.touch(conn, Kind.SETTING, BOX_TYPES_SETTING)
     log.info("demo: seeded %s chain in %.1f s", size, time.perf_counter() - started)
     return DemoCredentials(
         size=size,

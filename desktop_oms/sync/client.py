@@ -24,14 +24,17 @@ from requests.exceptions import ContentDecodingError
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
+from desktop_oms.domain.shipping import ServiceLevel
 from desktop_oms.protocol import API_PREFIX
 from desktop_oms.protocol.auth import EnrolOut, EnrolRequest, SignInRequest, TokenOut
 from desktop_oms.protocol.errors import ErrorEnvelope
+from desktop_oms.protocol.labels import DEFAULT_CARRIER, LabelRequest, LabelsOut, VoidOut
 from desktop_oms.protocol.sync import (
     SNAPSHOT_COLUMNS,
     CommandIn,
     FeedPage,
     Kind,
+    LabelDoc,
     PushRequest,
     PushResponse,
     SnapshotPage,
@@ -46,6 +49,16 @@ from desktop_oms.sync.errors import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+
+#: What staff read when a label cannot be bought or voided for want of a network.
+LABELS_OFFLINE = (
+    "Labels need the network: the station is offline. Pack now and buy the label when it is back."
+)
+#: ... and when the person at the station has no server session (a badge-only sign-in).
+LABELS_NEED_SIGN_IN = (
+    "Labels are bought online in your name: sign in again with your PIN while the "
+    "station is online."
+)
 
 #: Snapshot pages and pushes may take this many times the client's timeout to answer
 #: (60 s with the default 15 s); a long-poll gets its wait plus the timeout.
@@ -317,10 +330,11 @@ class ServerClient:
         body: BaseModel | None = None,
         timeout: float | None = None,
         token: str | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Any:
         """One request; the decoded JSON of a 2xx answer, else the matching SyncError."""
         content = self._exchange(
-            method, path, params=params, body=body, timeout=timeout, token=token
+            method, path, params=params, body=body, timeout=timeout, token=token, headers=headers
         )
         try:
             return json.loads(content) if content else None
@@ -336,9 +350,10 @@ class ServerClient:
         body: BaseModel | None = None,
         timeout: float | None = None,
         token: str | None = None,
+        headers: dict[str, str] | None = None,
     ) -> bytes:
         """One request; the raw body of a 2xx answer, else the matching SyncError."""
-        headers = {}
+        headers = dict(headers or {})
         bearer = self.token if token is None else token
         if bearer:
             headers["Authorization"] = f"Bearer {bearer}"
@@ -420,6 +435,69 @@ class ServerClient:
     def sign_out(self, staff_token: str) -> None:
         """End a staff session (its token stops working on every worker)."""
         self._request("POST", "/auth/sign-out", token=staff_token)
+
+    # --- shipping labels (online only) ------------------------------------------------
+
+    def buy_labels(
+        self,
+        fulfillment_id: int,
+        idempotency_key: str,
+        *,
+        staff_token: str | None,
+        service: ServiceLevel = ServiceLevel.STANDARD,
+        carrier: str = DEFAULT_CARRIER,
+    ) -> list[LabelDoc]:
+        """Network: buy one label per box of a packed parcel; the labels in box order.
+
+        ``idempotency_key`` is one per purchase attempt (a UUID): retry a failed call with
+        the same key and the server answers the labels it bought, never buying twice.
+        ``staff_token`` is the signed-in person's server session (``StaffSession.token``).
+        Errors (all :class:`SyncError`, ``message`` fit to show): ServerUnavailable when
+        offline (:data:`LABELS_OFFLINE`) or the carrier failed; Refused with the server's
+        reason (not packed, labels already active, another store, a role that may not,
+        the carrier refusing the box) or when there is no online sign-in.
+        """
+        request = LabelRequest(carrier=carrier, service=service)
+        payload = self._label_call(
+            "POST",
+            f"/fulfillments/{fulfillment_id}/labels",
+            staff_token,
+            body=request,
+            headers={"Idempotency-Key": idempotency_key},
+        )
+        return list(self._parse(LabelsOut, payload, "label purchase answer").labels)
+
+    def void_label(self, tracking: str, *, staff_token: str | None) -> LabelDoc:
+        """Network: void a label not yet shipped (lead and up); the label, now void.
+
+        Voiding a void label answers it again, so a retry is safe. Errors as
+        :meth:`buy_labels` (Refused 409 once the parcel has shipped).
+        """
+        payload = self._label_call("POST", f"/labels/{tracking}/void", staff_token)
+        return self._parse(VoidOut, payload, "label void answer").label
+
+    def _label_call(
+        self,
+        method: str,
+        path: str,
+        staff_token: str | None,
+        *,
+        body: BaseModel | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Any:
+        """A label request as the signed-in person, with the errors worded for the bench."""
+        if not staff_token:
+            raise Refused(401, "unauthenticated", LABELS_NEED_SIGN_IN, {})
+        try:
+            return self._request(method, path, body=body, token=staff_token, headers=headers)
+        except NotAuthorized:
+            raise Refused(401, "unauthenticated", LABELS_NEED_SIGN_IN, {}) from None
+        except ServerUnavailable as exc:
+            if isinstance(exc.__cause__, requests.RequestException) or self.closed:
+                raise ServerUnavailable(LABELS_OFFLINE) from exc
+            raise ServerUnavailable(
+                f"{exc.message} — try again: a retry never buys a label twice"
+            ) from exc
 
     # --- sync ----------------------------------------------------------------------------
 

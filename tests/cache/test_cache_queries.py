@@ -233,25 +233,39 @@ def test_pickup_counts_match_the_tabs_without_reading_rows(
         ("packed", "packed", None),
         ("open", "open", "ship_from_store"),
         ("in_progress", "picking", "store_pickup"),
+        ("open", "open", "arrivals"),
+        ("in_progress", "picking", "arrivals"),
     ],
 )
 def test_fulfil_queue(
-    world: World, tab: queries.FulfilTab, status: str, method: str | None
+    world: World, tab: queries.FulfilTab, status: str, method: queries.FulfilMethod | None
 ) -> None:
-    """The back room sees its own store's work by status (and method), by promised time."""
+    """The back room sees its own store's work by status (and method), and the transfers
+    arriving here (in transit in Open, arrived in In progress), by promised time."""
+    arriving = {"open": "in_transit", "in_progress": "arrived"}.get(tab)
     with world.db.read() as conn:
         found = queries.fulfil_queue(conn, 1, tab, method)
+        counts = queries.fulfil_counts(conn, 1, method)
     expected = sorted(
         (
             d
             for d in world.docs.values()
-            if d["store_id"] == 1
-            and d["status"] == status
-            and (method is None or d["method"] == method)
+            if (
+                d["store_id"] == 1
+                and d["status"] == status
+                and method != "arrivals"
+                and (method is None or d["method"] == method)
+            )
+            or (
+                d["destination_store_id"] == 1
+                and d["status"] == arriving
+                and method in (None, "arrivals")
+            )
         ),
         key=lambda d: (utc_text(d["promised_at"]), d["id"]),
     )
     assert [r.id for r in found] == [d["id"] for d in expected]
+    assert counts[tab] == len(found)
     assert found
 
 

@@ -360,3 +360,39 @@ def test_sigterm_does_not_wait_for_a_long_poll(sqlite_url: str, tmp_path: Path) 
     text = log.read_text()
     assert "timeout graceful shutdown exceeded" in text, text
     assert "Application shutdown complete" in text
+
+
+@pytest.mark.slow
+def test_a_long_poll_whose_station_hung_up_ends_early(sqlite_url: str, tmp_path: Path) -> None:
+    """When a station gives up on a long-poll (closed, or its own timeout), the server ends
+    the request at its next recheck: a later shutdown has nothing to wait for or cancel."""
+    from desktop_oms.server.migrate import prepare_database
+    from tests.server.factories import bearer, make_station, make_store
+
+    db = Database(sqlite_url)
+    prepare_database(db)
+    with db.write() as conn:
+        station = make_station(conn, store_id=make_store(conn))
+    db.dispose()
+    port = _free_port()
+    log = tmp_path / "server.log"
+    args = [sys.executable, "-m", "desktop_oms.server.cli", "--database", sqlite_url]
+    args += ["--port", str(port)]
+    base = f"http://127.0.0.1:{port}/api/v1/sync"
+    headers = bearer(station.station_token)
+    with _process(args, log) as proc:
+        _wait_healthy(proc, f"http://127.0.0.1:{port}", log)
+        cursor = httpx.get(f"{base}/snapshot", headers=headers, timeout=10).json()["cursor"]
+        with pytest.raises(httpx.ReadTimeout):
+            httpx.get(
+                f"{base}/feed",
+                params={"cursor": cursor, "wait": 30},
+                headers=headers,
+                timeout=httpx.Timeout(10, read=1.0),
+            )
+        time.sleep(1.0)  # a few rechecks: the server notices the hang-up
+        code = _stop(proc, signal.SIGTERM, log)
+    text = log.read_text()
+    assert code == 0, text
+    assert "timeout graceful shutdown exceeded" not in text, text
+    assert "Exception in ASGI application" not in text, text

@@ -165,6 +165,34 @@ def _me(w: World) -> None:
     assert r.json()["store_id"] == w.chain.b.store_id
 
 
+def _buy_labels(w: World) -> None:
+    r = w.chain.client.post(
+        f"{API_PREFIX}/fulfillments/{w.fid}/labels",
+        headers={**bearer(w.b_associate), "Idempotency-Key": "b-tries"},
+    )
+    assert r.status_code == 403 and r.json()["error"]["code"] == "out_of_scope"
+    assert not _leaks(w, r.json())
+
+
+def _void_label(w: World) -> None:
+    from tests.server.test_labels import packed_parcel
+
+    fid = packed_parcel(w.chain)
+    with w.chain.services.db.read() as conn:
+        a_associate = username_of(conn, w.chain.a.associate)
+    r = w.chain.client.post(
+        f"{API_PREFIX}/fulfillments/{fid}/labels",
+        headers={
+            **bearer(sign_in_token(w.chain.client, username=a_associate)),
+            "Idempotency-Key": "a",
+        },
+    )
+    tracking = r.json()["labels"][0]["tracking"]
+    r = w.post(f"/labels/{tracking}/void", w.b_manager, None)
+    assert r.status_code == 403 and r.json()["error"]["code"] == "out_of_scope"
+    assert "Sanne" not in r.text and tracking not in r.json()["error"]["message"]
+
+
 def _not_store_data(_w: World) -> None:
     """Sign-in, sign-out, intake (sales channels) and chain-wide stock hold no store's data."""
 
@@ -187,6 +215,8 @@ ROUTES: dict[tuple[str, str], Callable[[World], None]] = {
     ("GET", "/api/v1/sync/feed"): _feed,
     ("POST", "/api/v1/sync/commands"): _station_push,
     ("GET", "/api/v1/sync/status"): _status,
+    ("POST", "/api/v1/fulfillments/{fulfillment_id}/labels"): _buy_labels,
+    ("POST", "/api/v1/labels/{tracking}/void"): _void_label,
 }
 
 

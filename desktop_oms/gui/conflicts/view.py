@@ -6,7 +6,8 @@ station's data changes (sync confirming a push is what brings new conflicts), ap
 the difference to the model so the selection and the open entry stay put.
 
 Keys (while the page has focus): Enter opens the selected entry, A acknowledges it, R
-retries it, Esc closes it.
+retries it, Esc closes it. An order's barcode scanned here opens that order's entry (a
+pickup QR is a customer at the counter: it opens the order in Pickups, as from anywhere).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from sqlalchemy.engine import Connection
 
 from desktop_oms.cache import outbox
 from desktop_oms.domain.errors import DomainError
+from desktop_oms.domain.identifiers import DecodedCode, OrderCode
 from desktop_oms.gui import theme
 from desktop_oms.gui.conflicts import inbox
 from desktop_oms.gui.conflicts.detail import ConflictDetailPanel
@@ -49,6 +51,8 @@ from desktop_oms.gui.conflicts.inbox import SHOWS, InboxEntry, InboxResult, Show
 from desktop_oms.gui.conflicts.model import Column, ConflictInboxModel
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import TaskManager
+from desktop_oms.scanner.router import ScanRefused
+from desktop_oms.scanner.scan import Scan, ScanKind
 
 #: Row height of the inbox: a comfortable touch target.
 ROW_HEIGHT = 52
@@ -116,8 +120,12 @@ class ConflictsView(QWidget):
     Signals: ``loaded()`` after the first read shows; ``refreshed()`` after every read is
     shown; ``message(str, str)`` with a text and a level (``info``/``warn``/``bad``) for
     the window to show; ``orderRequested(str)`` with an order number to open in Pickups;
-    ``acknowledged(int)`` and ``retried(int)`` with the conflict id once that is stored.
+    ``acknowledged(int)`` and ``retried(int)`` with the conflict id once that is stored;
+    ``orderScanned(str)`` with the number of a scanned order that has no entry in the list
+    shown (the window opens it in Pickups).
     """
+
+    scan_target_name = "Conflict inbox"
 
     loaded = Signal()
     refreshed = Signal()
@@ -125,6 +133,7 @@ class ConflictsView(QWidget):
     orderRequested = Signal(str)  # noqa: N815
     acknowledged = Signal(int)
     retried = Signal(int)
+    orderScanned = Signal(str)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -444,6 +453,23 @@ class ConflictsView(QWidget):
             self._fit_columns()
             self.table.setFocus()
         self.detail.clear()
+
+    # --- scans ---------------------------------------------------------------------------
+
+    def accepts(self, kind: ScanKind) -> bool:
+        """The inbox takes order barcodes (not pickup QRs: those are customers to serve)."""
+        return kind is ScanKind.ORDER
+
+    def handle(self, scan: Scan, code: DecodedCode) -> None:
+        """Open the scanned order's entry in the list shown; without one, ask the window to
+        open the order (``orderScanned``)."""
+        if not isinstance(code, OrderCode):
+            raise ScanRefused("The conflict inbox takes order barcodes")
+        for row in range(self.model.rowCount()):
+            if self.model.entry_at(row).order_number == code.order_number:
+                self.open_entry(row)
+                return
+        self.orderScanned.emit(code.order_number)
 
     def current_entry(self) -> InboxEntry | None:
         """The open entry, else the selected one."""

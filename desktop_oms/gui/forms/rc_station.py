@@ -1,7 +1,7 @@
 # mypy: ignore-errors
 # Resource object code (Python 3)
 # Created by: object code
-# Created by: The Resource Compiler for Qt version 6.12.0
+# Created by: The Resource Compiler for Qt version 6.11.3
 # WARNING! All changes made in this file will be lost!
 
 from PySide6 import QtCore
@@ -897,7 +897,7 @@ $\xbb;,\x22\x8a\xee\xde\xcb\x0c\xd5\x00\x00\x15(e\
 \xee2\xf2\x00\x00\x5c\x0b\xff\x0bz\x03'\xfaI\xf7\x8f\
 \xfb\x00\x022\x05\xab\x03\x00\x00\xa3\xfd\xdd\xfd}\xff\xad\
 \x00\xbd\x00?\x00\xf1\xff\xf5\xff\x00\x00\
-\x00\x00,\xa7\
+\x00\x00@a\
 /\
 * desktop-oms st\
 ation: one light\
@@ -1613,7 +1613,323 @@ ansparent;\x0a    c\
 olor: #93C5FD;\x0a \
    border: 0;\x0a  \
   min-height: 36\
-px;\x0a}\x0a\
+px;\x0a}\x0a\x0a/* --- sc\
+anning: flash, p\
+roduct panel, ha\
+ndover item chec\
+k --------------\
+-------------- *\
+/\x0a\x0aQFrame#scanFl\
+ash {\x0a    backgr\
+ound: transparen\
+t;\x0a    border: 0\
+;\x0a}\x0aQFrame#scanF\
+lash[scan=\x22good\x22\
+] {\x0a    border: \
+5px solid #16A34\
+A;\x0a}\x0aQFrame#scan\
+Flash[scan=\x22bad\x22\
+] {\x0a    border: \
+5px solid #DC262\
+6;\x0a}\x0aQToolButton\
+#settingsButton \
+{\x0a    background\
+: transparent;\x0a \
+   border: 1px s\
+olid transparent\
+;\x0a    border-rad\
+ius: 10px;\x0a    m\
+in-width: 40px;\x0a\
+    min-height: \
+40px;\x0a    paddin\
+g: 0;\x0a}\x0aQToolBut\
+ton#settingsButt\
+on:hover {\x0a    b\
+ackground: #1F29\
+37;\x0a    border-c\
+olor: #374151;\x0a}\
+\x0aQFrame#productP\
+anel {\x0a    backg\
+round: #FFFFFF;\x0a\
+    border: 1px \
+solid #D5DAE3;\x0a \
+   border-radius\
+: 14px;\x0a}\x0aQLabel\
+#productName {\x0a \
+   font-size: 18\
+px;\x0a    font-wei\
+ght: 700;\x0a    co\
+lor: #17202C;\x0a}\x0a\
+QFrame#stockBox \
+{\x0a    background\
+: #F8FAFC;\x0a    b\
+order: 1px solid\
+ #E2E6EC;\x0a    bo\
+rder-radius: 12p\
+x;\x0a}\x0aQLabel#stoc\
+kHere {\x0a    font\
+-size: 15px;\x0a   \
+ font-weight: 70\
+0;\x0a}\x0aQLabel#stoc\
+kAvailable {\x0a   \
+ font-size: 34px\
+;\x0a    font-weigh\
+t: 800;\x0a    colo\
+r: #15803D;\x0a}\x0aQL\
+abel#stockAvaila\
+ble[state=\x22warn\x22\
+] {\x0a    color: #\
+B45309;\x0a}\x0aQLabel\
+#stockAvailable[\
+state=\x22bad\x22] {\x0a \
+   color: #B91C1\
+C;\x0a}\x0aQLabel#stoc\
+kAvailable[state\
+=\x22muted\x22] {\x0a    \
+color: #8A93A1;\x0a\
+}\x0aQLabel#nearbyS\
+tock {\x0a    font-\
+size: 14px;\x0a}\x0aQL\
+abel#scanHint {\x0a\
+    color: #5B64\
+72;\x0a    font-siz\
+e: 14px;\x0a}\x0aQLabe\
+l#scanHint[state\
+=\x22partial\x22] {\x0a  \
+  color: #B45309\
+;\x0a    font-weigh\
+t: 600;\x0a}\x0aQLabel\
+#scanHint[state=\
+\x22done\x22] {\x0a    co\
+lor: #15803D;\x0a  \
+  font-weight: 7\
+00;\x0a}\x0aQLabel#sca\
+nnerPill {\x0a    b\
+order-radius: 11\
+px;\x0a    padding:\
+ 2px 10px;\x0a    f\
+ont-weight: 700;\
+\x0a}\x0aQLabel#scanne\
+rPill[state=\x22ok\x22\
+] {\x0a    backgrou\
+nd: #DCFCE7;\x0a   \
+ color: #15803D;\
+\x0a}\x0aQLabel#scanne\
+rPill[state=\x22war\
+n\x22] {\x0a    backgr\
+ound: #FEF3C7;\x0a \
+   color: #B4530\
+9;\x0a}\x0aQLabel#scan\
+nerPill[state=\x22b\
+ad\x22] {\x0a    backg\
+round: #FEE2E2;\x0a\
+    color: #B91C\
+1C;\x0a}\x0a\x0a/* --- se\
+ttings dialog --\
+----------------\
+----------------\
+----------------\
+-------------- *\
+/\x0a\x0aQLabel#settin\
+gsTitle {\x0a    fo\
+nt-size: 24px;\x0a \
+   font-weight: \
+700;\x0a}\x0aQLabel#se\
+ttingsError {\x0a  \
+  color: #B91C1C\
+;\x0a    font-size:\
+ 14px;\x0a    font-\
+weight: 600;\x0a}\x0aQ\
+TabWidget::pane \
+{\x0a    border: 0;\
+\x0a    border-top:\
+ 1px solid #E2E6\
+EC;\x0a}\x0aQTabBar::t\
+ab {\x0a    backgro\
+und: transparent\
+;\x0a    color: #5B\
+6472;\x0a    border\
+: 0;\x0a    border-\
+bottom: 3px soli\
+d transparent;\x0a \
+   padding: 10px\
+ 18px;\x0a    margi\
+n-right: 4px;\x0a  \
+  font-size: 15p\
+x;\x0a    font-weig\
+ht: 600;\x0a}\x0aQTabB\
+ar::tab:selected\
+ {\x0a    color: #1\
+D4ED8;\x0a    borde\
+r-bottom-color: \
+#2563EB;\x0a}\x0aQTabB\
+ar::tab:hover:!s\
+elected {\x0a    co\
+lor: #17202C;\x0a}\x0a\
+QCheckBox {\x0a    \
+font-size: 15px;\
+\x0a    spacing: 10\
+px;\x0a    min-heig\
+ht: 32px;\x0a}\x0aQChe\
+ckBox::indicator\
+ {\x0a    width: 18\
+px;\x0a    height: \
+18px;\x0a    border\
+: 1px solid #AEB\
+6C2;\x0a    border-\
+radius: 5px;\x0a   \
+ background: #FF\
+FFFF;\x0a}\x0aQCheckBo\
+x::indicator:hov\
+er {\x0a    border-\
+color: #2563EB;\x0a\
+}\x0aQCheckBox::ind\
+icator:checked {\
+\x0a    background:\
+ #2563EB;\x0a    bo\
+rder-color: #256\
+3EB;\x0a    image: \
+url(:/oms/icons/\
+check-white.svg)\
+;\x0a}\x0aQCheckBox::i\
+ndicator:disable\
+d {\x0a    backgrou\
+nd: #F3F5F8;\x0a   \
+ border-color: #\
+E2E6EC;\x0a}\x0aQCheck\
+Box::indicator:c\
+hecked:disabled \
+{\x0a    background\
+: #A9C1F5;\x0a    b\
+order-color: #A9\
+C1F5;\x0a}\x0aQCheckBo\
+x:disabled {\x0a   \
+ color: #8A93A1;\
+\x0a}\x0aQSpinBox {\x0a  \
+  padding-right:\
+ 36px;\x0a}\x0aQSpinBo\
+x:focus {\x0a    pa\
+dding-right: 35p\
+x;\x0a}\x0aQSpinBox:di\
+sabled {\x0a    bac\
+kground: #F3F5F8\
+;\x0a    color: #8A\
+93A1;\x0a}\x0aQSpinBox\
+::up-button, QSp\
+inBox::down-butt\
+on {\x0a    subcont\
+rol-origin: bord\
+er;\x0a    width: 3\
+2px;\x0a    border:\
+ 0;\x0a    border-l\
+eft: 1px solid #\
+E2E6EC;\x0a    back\
+ground: transpar\
+ent;\x0a}\x0aQSpinBox:\
+:up-button {\x0a   \
+ subcontrol-posi\
+tion: top right;\
+\x0a    border-top-\
+right-radius: 10\
+px;\x0a}\x0aQSpinBox::\
+down-button {\x0a  \
+  subcontrol-pos\
+ition: bottom ri\
+ght;\x0a    border-\
+bottom-right-rad\
+ius: 10px;\x0a}\x0aQSp\
+inBox::up-button\
+:hover, QSpinBox\
+::down-button:ho\
+ver {\x0a    backgr\
+ound: #F3F5F8;\x0a}\
+\x0aQSpinBox::up-ar\
+row {\x0a    image:\
+ url(:/oms/icons\
+/chevron-up-mute\
+d.svg);\x0a    widt\
+h: 14px;\x0a    hei\
+ght: 14px;\x0a}\x0aQSp\
+inBox::down-arro\
+w {\x0a    image: u\
+rl(:/oms/icons/c\
+hevron-down-mute\
+d.svg);\x0a    widt\
+h: 14px;\x0a    hei\
+ght: 14px;\x0a}\x0aQSp\
+inBox::up-arrow:\
+disabled, QSpinB\
+ox::down-arrow:d\
+isabled {\x0a    im\
+age: none;\x0a}\x0aQSl\
+ider {\x0a    min-h\
+eight: 32px;\x0a}\x0aQ\
+Slider::groove:h\
+orizontal {\x0a    \
+height: 6px;\x0a   \
+ background: #E2\
+E6EC;\x0a    border\
+-radius: 3px;\x0a}\x0a\
+QSlider::sub-pag\
+e:horizontal {\x0a \
+   background: #\
+2563EB;\x0a    bord\
+er-radius: 3px;\x0a\
+}\x0aQSlider::handl\
+e:horizontal {\x0a \
+   background: #\
+FFFFFF;\x0a    bord\
+er: 2px solid #2\
+563EB;\x0a    width\
+: 16px;\x0a    heig\
+ht: 16px;\x0a    ma\
+rgin: -7px 0;\x0a  \
+  border-radius:\
+ 10px;\x0a}\x0aQSlider\
+::sub-page:horiz\
+ontal:disabled {\
+\x0a    background:\
+ #CBD2DB;\x0a}\x0aQSli\
+der::handle:hori\
+zontal:disabled \
+{\x0a    border-col\
+or: #AEB6C2;\x0a}\x0aQ\
+Label#volumeValu\
+e {\x0a    min-widt\
+h: 48px;\x0a}\x0aQTabl\
+eView#scanLog {\x0a\
+    font-size: 1\
+3px;\x0a}\x0aQTableVie\
+w#scanLog::item \
+{\x0a    padding: 0\
+ 8px;\x0a}\x0aQLabel#p\
+ortStatusLabel {\
+\x0a    font-size: \
+14px;\x0a    font-w\
+eight: 600;\x0a    \
+color: #5B6472;\x0a\
+}\x0aQLabel#portSta\
+tusLabel[state=\x22\
+ok\x22] {\x0a    color\
+: #15803D;\x0a}\x0aQLa\
+bel#portStatusLa\
+bel[state=\x22warn\x22\
+] {\x0a    color: #\
+B45309;\x0a}\x0aQLabel\
+#portStatusLabel\
+[state=\x22bad\x22] {\x0a\
+    color: #B91C\
+1C;\x0a}\x0aQComboBox:\
+editable {\x0a    p\
+adding: 0 0 0 4p\
+x;\x0a}\x0aQComboBox Q\
+LineEdit {\x0a    b\
+order: 0;\x0a    mi\
+n-height: 0;\x0a   \
+ padding: 0 6px;\
+\x0a    background:\
+ transparent;\x0a}\x0a\
+\
 \x00\x00\x00\xfc\
 <\
 svg xmlns=\x22http:\
@@ -1653,6 +1969,31 @@ h2\x22/><path d=\x22M1\
 6 14l3 3-3 3\x22/><\
 path d=\x22M22 17h-\
 8\x22/></svg>\x0a\
+\x00\x00\x01h\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22currentCol\
+or\x22 stroke-width\
+=\x222\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22><path d=\x22M9 \
+3h6a1 1 0 0 1 1 \
+1v1H8V4a1 1 0 0 \
+1 1-1z\x22/><path d\
+=\x22M16 5h2a2 2 0 \
+0 1 2 2v13a2 2 0\
+ 0 1-2 2H6a2 2 0\
+ 0 1-2-2V7a2 2 0\
+ 0 1 2-2h2\x22/><pa\
+th d=\x22M8.5 13.5l\
+2.5 2.5 4.5-5\x22/>\
+</svg>\x0a\
 \x00\x00\x00\xed\
 <\
 svg xmlns=\x22http:\
@@ -1690,6 +2031,58 @@ nd\x22><path d=\x22M9 \
 M16 17l5-5-5-5\x22/\
 ><path d=\x22M21 12\
 H9\x22/></svg>\x0a\
+\x00\x00\x03\x1c\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22currentCol\
+or\x22 stroke-width\
+=\x222\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22><path d=\x22M12\
+.22 2h-.44a2 2 0\
+ 0 0-2 2v.18a2 2\
+ 0 0 1-1 1.73l-.\
+43.25a2 2 0 0 1-\
+2 0l-.15-.08a2 2\
+ 0 0 0-2.73.73l-\
+.22.38a2 2 0 0 0\
+ .73 2.73l.15.1a\
+2 2 0 0 1 1 1.72\
+v.51a2 2 0 0 1-1\
+ 1.74l-.15.09a2 \
+2 0 0 0-.73 2.73\
+l.22.38a2 2 0 0 \
+0 2.73.73l.15-.0\
+8a2 2 0 0 1 2 0l\
+.43.25a2 2 0 0 1\
+ 1 1.73V20a2 2 0\
+ 0 0 2 2h.44a2 2\
+ 0 0 0 2-2v-.18a\
+2 2 0 0 1 1-1.73\
+l.43-.25a2 2 0 0\
+ 1 2 0l.15.08a2 \
+2 0 0 0 2.73-.73\
+l.22-.39a2 2 0 0\
+ 0-.73-2.73l-.15\
+-.08a2 2 0 0 1-1\
+-1.74v-.5a2 2 0 \
+0 1 1-1.74l.15-.\
+09a2 2 0 0 0 .73\
+-2.73l-.22-.38a2\
+ 2 0 0 0-2.73-.7\
+3l-.15.08a2 2 0 \
+0 1-2 0l-.43-.25\
+a2 2 0 0 1-1-1.7\
+3V4a2 2 0 0 0-2-\
+2z\x22/><circle cx=\
+\x2212\x22 cy=\x2212\x22 r=\x22\
+3\x22/></svg>\x0a\
 \x00\x00\x01\x0d\
 <\
 svg xmlns=\x22http:\
@@ -1709,6 +2102,28 @@ nd\x22><path d=\x22M3 \
 -6.74 2.74L3 8\x22/\
 ><path d=\x22M3 3v5\
 h5\x22/></svg>\x0a\
+\x00\x00\x017\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22currentCol\
+or\x22 stroke-width\
+=\x222\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22><path d=\x22M1 \
+4h14v12H1z\x22/><pa\
+th d=\x22M15 9h4l3 \
+3v4h-7z\x22/><circl\
+e cx=\x225.5\x22 cy=\x221\
+8.5\x22 r=\x222\x22/><cir\
+cle cx=\x2218.5\x22 cy\
+=\x2218.5\x22 r=\x222\x22/><\
+/svg>\x0a\
 \x00\x00\x01>\
 <\
 svg xmlns=\x22http:\
@@ -1748,6 +2163,38 @@ nd\x22><path d=\x22M18\
  6L6 18\x22/><path \
 d=\x22M6 6l12 12\x22/>\
 </svg>\x0a\
+\x00\x00\x00\xd2\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#FFFFFF\x22 s\
+troke-width=\x223\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M20 6L9 \
+17l-5-5\x22/></svg>\
+\x0a\
+\x00\x00\x00\xd2\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#5B6472\x22 s\
+troke-width=\x222.2\
+\x22 stroke-linecap\
+=\x22round\x22 stroke-\
+linejoin=\x22round\x22\
+><path d=\x22M6 15l\
+6-6 6 6\x22/></svg>\
+\x0a\
 \x00\x00\x01\x0e\
 <\
 svg xmlns=\x22http:\
@@ -1925,6 +2372,29 @@ linejoin=\x22round\x22\
 ><path d=\x22M6 9l6\
  6 6-6\x22/></svg>\x0a\
 \
+\x00\x00\x01B\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22currentCol\
+or\x22 stroke-width\
+=\x222\x22 stroke-line\
+cap=\x22round\x22 stro\
+ke-linejoin=\x22rou\
+nd\x22><path d=\x22M6 \
+9V2h12v7\x22/><path\
+ d=\x22M6 18H4a2 2 \
+0 0 1-2-2v-5a2 2\
+ 0 0 1 2-2h16a2 \
+2 0 0 1 2 2v5a2 \
+2 0 0 1-2 2h-2\x22/\
+><path d=\x22M6 14h\
+12v8H6z\x22/></svg>\
+\x0a\
 \x00\x00\x01\x0d\
 <\
 svg xmlns=\x22http:\
@@ -1983,6 +2453,10 @@ qt_resource_name = b"\
 \x08\x97\xd8\xc7\
 \x00s\
 \x00w\x00i\x00t\x00c\x00h\x00-\x00u\x00s\x00e\x00r\x00.\x00s\x00v\x00g\
+\x00\x0a\
+\x0c\xf2\xe2\x87\
+\x00f\
+\x00u\x00l\x00f\x00i\x00l\x00.\x00s\x00v\x00g\
 \x00\x08\
 \x02zWg\
 \x00f\
@@ -1991,10 +2465,18 @@ qt_resource_name = b"\
 \x09\xf8\x98G\
 \x00s\
 \x00i\x00g\x00n\x00-\x00o\x00u\x00t\x00.\x00s\x00v\x00g\
+\x00\x0c\
+\x0b\xdf,\xc7\
+\x00s\
+\x00e\x00t\x00t\x00i\x00n\x00g\x00s\x00.\x00s\x00v\x00g\
 \x00\x09\
 \x0b\x9c\xabG\
 \x00r\
 \x00e\x00t\x00r\x00y\x00.\x00s\x00v\x00g\
+\x00\x09\
+\x0b\x9e\xad\xe7\
+\x00t\
+\x00r\x00u\x00c\x00k\x00.\x00s\x00v\x00g\
 \x00\x09\
 \x0c\x97\x8a\x87\
 \x00a\
@@ -2003,6 +2485,15 @@ qt_resource_name = b"\
 \x06\x98\x8e\xa7\
 \x00c\
 \x00l\x00o\x00s\x00e\x00.\x00s\x00v\x00g\
+\x00\x0f\
+\x07\x9df\x87\
+\x00c\
+\x00h\x00e\x00c\x00k\x00-\x00w\x00h\x00i\x00t\x00e\x00.\x00s\x00v\x00g\
+\x00\x14\
+\x08\x07?\xe7\
+\x00c\
+\x00h\x00e\x00v\x00r\x00o\x00n\x00-\x00u\x00p\x00-\x00m\x00u\x00t\x00e\x00d\x00.\
+\x00s\x00v\x00g\
 \x00\x08\
 \x09\xc5UG\
 \x00u\
@@ -2033,6 +2524,10 @@ qt_resource_name = b"\
 \x00h\x00e\x00v\x00r\x00o\x00n\x00-\x00d\x00o\x00w\x00n\x00-\x00m\x00u\x00t\x00e\
 \x00d\x00.\x00s\x00v\x00g\
 \x00\x0b\
+\x0a*zg\
+\x00p\
+\x00r\x00i\x00n\x00t\x00e\x00r\x00.\x00s\x00v\x00g\
+\x00\x0b\
 \x0c\x9b\xae\x87\
 \x00p\
 \x00i\x00c\x00k\x00u\x00p\x00s\x00.\x00s\x00v\x00g\
@@ -2041,27 +2536,33 @@ qt_resource_name = b"\
 qt_resource_struct = b"\
 \x00\x00\x00\x00\x00\x02\x00\x00\x00\x01\x00\x00\x00\x01\
 \x00\x00\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x02\
-\x00\x00\x00\x0c\x00\x02\x00\x00\x00\x0f\x00\x00\x00\x08\
+\x00\x00\x00\x0c\x00\x02\x00\x00\x00\x15\x00\x00\x00\x08\
 \x00\x00\x00\x1c\x00\x02\x00\x00\x00\x01\x00\x00\x00\x07\
 \x00\x00\x00,\x00\x02\x00\x00\x00\x02\x00\x00\x00\x05\
 \x00\x00\x00R\x00\x00\x00\x00\x00\x01\x00\x00+\xf0\
 \x00\x00\x00>\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
 \x00\x00\x00h\x00\x00\x00\x00\x00\x01\x00\x007`\
-\x00\x00\x00\xc2\x00\x00\x00\x00\x00\x01\x00\x00f;\
-\x00\x00\x00\x84\x00\x00\x00\x00\x00\x01\x00\x00d\x0b\
-\x00\x00\x01\xc8\x00\x00\x00\x00\x00\x01\x00\x00t\xca\
-\x00\x00\x01&\x00\x00\x00\x00\x00\x01\x00\x00j\xa0\
-\x00\x00\x01\x82\x00\x00\x00\x00\x00\x01\x00\x00o\x91\
-\x00\x00\x01\x96\x00\x00\x00\x00\x00\x01\x00\x00r\xf5\
-\x00\x00\x00\x9e\x00\x00\x00\x00\x00\x01\x00\x00e\x0b\
-\x00\x00\x01T\x00\x00\x00\x00\x00\x01\x00\x00l\x9e\
-\x00\x00\x01l\x00\x00\x00\x00\x00\x01\x00\x00m\xf8\
-\x00\x00\x01>\x00\x00\x00\x00\x00\x01\x00\x00k\x8c\
-\x00\x00\x00\xd8\x00\x00\x00\x00\x00\x01\x00\x00g,\
-\x00\x00\x00\xf6\x00\x00\x00\x00\x00\x01\x00\x00hM\
-\x00\x00\x01\xb0\x00\x00\x00\x00\x00\x01\x00\x00s\xef\
-\x00\x00\x01\x0e\x00\x00\x00\x00\x00\x01\x00\x00i^\
-\x00\x00\x01\xfa\x00\x00\x00\x00\x00\x01\x00\x00u\x9f\
+\x00\x00\x00\xdc\x00\x00\x00\x00\x00\x01\x00\x00{a\
+\x00\x00\x00\x84\x00\x00\x00\x00\x00\x01\x00\x00w\xc5\
+\x00\x00\x02j\x00\x00\x00\x00\x00\x01\x00\x00\x8f\xf7\
+\x00\x00\x01v\x00\x00\x00\x00\x00\x01\x00\x00\x84!\
+\x00\x00\x01\x8e\x00\x00\x00\x00\x00\x01\x00\x00\x85\x0d\
+\x00\x00\x01\xb2\x00\x00\x00\x00\x00\x01\x00\x00\x85\xe3\
+\x00\x00\x02$\x00\x00\x00\x00\x00\x01\x00\x00\x8a\xbe\
+\x00\x00\x028\x00\x00\x00\x00\x00\x01\x00\x00\x8e\x22\
+\x00\x00\x00\x9e\x00\x00\x00\x00\x00\x01\x00\x00x\xc5\
+\x00\x00\x01\xf6\x00\x00\x00\x00\x00\x01\x00\x00\x87\xcb\
+\x00\x00\x02\x0e\x00\x00\x00\x00\x00\x01\x00\x00\x89%\
+\x00\x00\x01\xe0\x00\x00\x00\x00\x00\x01\x00\x00\x86\xb9\
+\x00\x00\x00\xf2\x00\x00\x00\x00\x00\x01\x00\x00|R\
+\x00\x00\x02\x9c\x00\x00\x00\x00\x00\x01\x00\x00\x90\xcc\
+\x00\x00\x01.\x00\x00\x00\x00\x00\x01\x00\x00\x80\x93\
+\x00\x00\x02R\x00\x00\x00\x00\x00\x01\x00\x00\x8f\x1c\
+\x00\x00\x01F\x00\x00\x00\x00\x00\x01\x00\x00\x81\xa4\
+\x00\x00\x01\x10\x00\x00\x00\x00\x00\x01\x00\x00}s\
+\x00\x00\x01^\x00\x00\x00\x00\x00\x01\x00\x00\x82\xdf\
+\x00\x00\x02\xb8\x00\x00\x00\x00\x00\x01\x00\x00\x92\x12\
+\x00\x00\x00\xc2\x00\x00\x00\x00\x00\x01\x00\x00y\xf5\
 "
 
 def qInitResources():

@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'mainwindow.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -75,6 +75,11 @@ class Ui_MainWindow(object):
 
         self.topBarLayout.addWidget(self.staffButton)
 
+        self.settingsButton = QToolButton(self.topBar)
+        self.settingsButton.setObjectName(u"settingsButton")
+
+        self.topBarLayout.addWidget(self.settingsButton)
+
 
         self.centralLayout.addWidget(self.topBar)
 
@@ -140,5 +145,12 @@ class Ui_MainWindow(object):
         self.staffButton.setToolTip(QCoreApplication.translate("MainWindow", u"Switch user or sign out", None))
 #endif // QT_CONFIG(tooltip)
         self.staffButton.setText("")
+#if QT_CONFIG(tooltip)
+        self.settingsButton.setToolTip(QCoreApplication.translate("MainWindow", u"Settings: scanners, sound and the scan log", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.settingsButton.setAccessibleName(QCoreApplication.translate("MainWindow", u"Settings", None))
+#endif // QT_CONFIG(accessibility)
+        self.settingsButton.setText("")
     # retranslateUi
 

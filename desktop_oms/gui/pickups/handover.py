@@ -6,6 +6,12 @@ Items the customer refuses at the counter are noted per line with a reason. The 
 checks what the server would check and can be checked here (the cache's prediction of
 ``hand_over``), so a wrong code is caught at the counter, offline too.
 
+Scans go to the dialog while it is open (it is a scan target for every kind): the
+customer's pickup QR fills in the pickup code; each item may be scanned to check it
+against the order (optional: a line shows how many of its units were scanned, and a
+product that is not in the order, or one too many, is refused); the order's own bin label
+is taken, another bin, another order or a badge is refused with what to do instead.
+
 Confirming writes the command to the outbox at once (``cache.outbox.enqueue``), held
 back from the push while the window shows "Handed over — Undo" for a few seconds; then
 the hold is released and the push loop woken. Undo takes it back out before it ever
@@ -15,6 +21,7 @@ leaves the station; signing out during those seconds releases it at once.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -40,9 +47,20 @@ from desktop_oms.cache import predict
 from desktop_oms.cache.queries import FulfillmentView
 from desktop_oms.domain.commands import CommandName
 from desktop_oms.domain.errors import DomainError
+from desktop_oms.domain.identifiers import (
+    BadgeCode,
+    BinCode,
+    DecodedCode,
+    Gs1Code,
+    GtinCode,
+    OrderCode,
+)
 from desktop_oms.domain.reasons import ReasonKind, reasons_for
 from desktop_oms.gui import theme
+from desktop_oms.gui.scanning import ScanFlash
 from desktop_oms.gui.staff import StaffSession
+from desktop_oms.scanner.router import ScanRefused
+from desktop_oms.scanner.scan import Scan, ScanKind
 
 ID_TYPES = (
     ("id_card", "ID card"),
@@ -131,15 +149,14 @@ class _LineRow:
         self.line_no = int(line["line_no"])
         self.left = int(line["quantity"] - line["rejected"] - line["refused"])
         self.name = str(line["name"])
+        self.sku = str(line["sku"])
+        #: Units of this line scanned so far (the optional check of each item).
+        self.scanned = 0
         qty = QLabel(f"{self.left}×", parent)
         qty.setStyleSheet("font-weight: 700;")
-        sku = html.escape(str(line["sku"]))
-        name = QLabel(
-            f"{html.escape(self.name)}<br>"
-            f"<span style='color:{theme.FAINT}; font-size:13px'>{sku}</span>",
-            parent,
-        )
-        name.setWordWrap(True)
+        self.label = QLabel(parent)
+        self.label.setWordWrap(True)
+        self.show_scanned()
         self.refused = Stepper(self.left, "refused", parent)
         self.refused.setObjectName(f"refused_{self.line_no}")
         self.refused.setEnabled(self.left > 0)
@@ -151,9 +168,27 @@ class _LineRow:
         self.reason.setEnabled(False)
         self.refused.valueChanged.connect(lambda n: self.reason.setEnabled(n > 0))
         grid.addWidget(qty, row, 0)
-        grid.addWidget(name, row, 1)
+        grid.addWidget(self.label, row, 1)
         grid.addWidget(self.refused, row, 2)
         grid.addWidget(self.reason, row, 3)
+
+    @property
+    def to_hand_over(self) -> int:
+        """Units of this line going over the counter (left minus refused)."""
+        return self.left - self.refused.value()
+
+    def show_scanned(self) -> None:
+        """Name and SKU, and how many of its units were scanned, if any."""
+        name, sku = html.escape(self.name), html.escape(self.sku)
+        text = f"{name}<br><span style='color:{theme.FAINT}; font-size:13px'>{sku}"
+        if self.scanned:  # (only after a scan: the stepper exists by then)
+            units = self.to_hand_over
+            done = self.scanned >= units
+            colour = theme.OK if done else theme.WARN
+            mark = "✓ scanned" if done else f"{self.scanned} of {units} scanned"
+            text += f"</span> <span style='color:{colour}; font-size:13px; font-weight:700'>"
+            text += f"· {mark}"
+        self.label.setText(text + "</span>")
 
     def refusal(self) -> dict[str, Any] | None:
         """The ``refused`` entry of this line, if any."""
@@ -164,7 +199,12 @@ class _LineRow:
 
 
 class HandoverDialog(QDialog):
-    """Verify the collector, note refusals, confirm; ``handover`` is set on accept."""
+    """Verify the collector, note refusals, confirm; ``handover`` is set on accept.
+
+    A scan target for every kind of scan while it is open (see the module's docstring).
+    """
+
+    scan_target_name = "Handover"
 
     def __init__(
         self,
@@ -180,6 +220,9 @@ class HandoverDialog(QDialog):
         self.session = session
         self.store_id = store_id
         self.handover: Handover | None = None
+        #: Barcode (lookup key) -> SKU of the order's products, once read (set_barcodes).
+        self.barcodes: dict[str, str] | None = None
+        self._scan_error = False
         doc = view.doc
         self.setObjectName("handoverDialog")
         self.setWindowTitle(f"Hand over {view.doc['order_number']}")
@@ -265,6 +308,10 @@ class HandoverDialog(QDialog):
         grid.setColumnStretch(1, 1)
         self.lines = [_LineRow(grid, n, line, items) for n, line in enumerate(doc.get("lines", []))]
         layout.addWidget(items)
+        self.scan_hint = QLabel("", self)
+        self.scan_hint.setObjectName("scanHint")
+        self.scan_hint.setWordWrap(True)
+        layout.addWidget(self.scan_hint)
 
         self.error = QLabel("", self)
         self.error.setObjectName("signInError")
@@ -288,6 +335,7 @@ class HandoverDialog(QDialog):
         for row in self.lines:
             row.refused.valueChanged.connect(self._count)
         self._count()
+        self.flash = ScanFlash(self)
         (self.code if not pickup_code else self.confirm).setFocus()
 
     def _show_proof(self, page: int, checked: bool) -> None:
@@ -319,6 +367,104 @@ class HandoverDialog(QDialog):
     def _count(self) -> None:
         units = self.units()
         self.confirm.setText(f"Hand over {units} item{'s' if units != 1 else ''}")
+        for row in self.lines:
+            row.show_scanned()
+        self._show_scan_progress()
+
+    # --- scans -----------------------------------------------------------------------------
+
+    def set_barcodes(self, barcodes: Mapping[str, str]) -> None:
+        """The barcodes of the order's products (lookup key -> SKU), read by the queue."""
+        self.barcodes = dict(barcodes)
+
+    def accepts(self, kind: ScanKind) -> bool:
+        """Every scan comes here while the handover is open (nothing opens behind it)."""
+        return True
+
+    def handle(self, scan: Scan, code: DecodedCode) -> None:
+        """Use a scan for this handover, or refuse it (ScanRefused) saying why."""
+        number = str(self.view.doc["order_number"])
+        if isinstance(code, OrderCode):
+            if code.order_number != number:
+                raise ScanRefused(
+                    f"This handover is for {number}: finish or cancel it before "
+                    f"opening {code.order_number}"
+                )
+            if code.pickup_code is not None:
+                self._scanned_pickup_code(code.pickup_code)
+        elif isinstance(code, GtinCode | Gs1Code):
+            self._scanned_item(scan, code)
+        elif isinstance(code, BinCode):
+            bin_name = self.view.doc.get("bin")
+            if code.bin != bin_name:
+                raise ScanRefused(f"{number} waits in bin {bin_name or '—'}, not in {code.bin}")
+        elif isinstance(code, BadgeCode):
+            raise ScanRefused("Finish or cancel the handover before switching user")
+
+    def _scanned_pickup_code(self, pickup_code: str) -> None:
+        if pickup_code != self.view.doc.get("pickup_code"):
+            raise ScanRefused(
+                "The pickup code in this QR does not match this order: "
+                "check the customer's e-mail, or do an ID check"
+            )
+        self.by_code.setChecked(True)
+        self.code.setText(pickup_code)
+        self.code.setReadOnly(True)
+        self.code.setToolTip("Scanned from the customer's pickup QR")
+        self.confirm.setFocus()
+
+    def _scanned_item(self, scan: Scan, code: GtinCode | Gs1Code) -> None:
+        if self.barcodes is None:
+            raise ScanRefused("Still reading this order's barcodes — scan the item again")
+        text = scan.text.strip()
+        keys = code.lookup_keys if isinstance(code, GtinCode) else (code.gtin14,)
+        sku = next(
+            (self.barcodes[k] for k in (*keys, text, text.upper()) if k in self.barcodes), None
+        )
+        rows = [row for row in self.lines if row.sku == sku]
+        if not rows:
+            raise ScanRefused("This product is not in this order — check the item")
+        row = next((r for r in rows if r.scanned < r.to_hand_over), None)
+        if row is None:
+            units = sum(r.to_hand_over for r in rows)
+            raise ScanRefused(
+                f"{rows[0].name}: all {units} to hand over are scanned already"
+                if units
+                else f"{rows[0].name} is refused: it stays here"
+            )
+        row.scanned += 1
+        row.show_scanned()
+        self._show_scan_progress()
+
+    def scanned_units(self) -> int:
+        """Units scanned so far, counting no line beyond what goes over the counter."""
+        return sum(min(row.scanned, row.to_hand_over) for row in self.lines)
+
+    def _show_scan_progress(self) -> None:
+        units, scanned = self.units(), self.scanned_units()
+        if scanned == 0:
+            state, text = "", "Scan each item to check it against the order (optional)."
+        elif scanned < units:
+            state, text = "partial", f"{scanned} of {units} items scanned"
+        else:
+            state, text = "done", f"✓ All {units} item{'s' if units != 1 else ''} scanned"
+        self.scan_hint.setText(text)
+        if self.scan_hint.property("state") != state:
+            self.scan_hint.setProperty("state", state)
+            theme.restyle(self.scan_hint)
+
+    def show_scan_feedback(self, good: bool, message: str) -> None:
+        """The flash of a scan made with the dialog open; a refusal is said in the dialog."""
+        self.flash.flash(good)
+        if not good and message:
+            self.error.setText(message)
+            self.error.show()
+            self._scan_error = True
+            self._fit()
+        elif good and self._scan_error:
+            self.error.hide()
+            self._scan_error = False
+            self._fit()
 
     def args(self) -> dict[str, Any]:
         """The ``hand_over`` command's arguments as entered."""
@@ -337,6 +483,7 @@ class HandoverDialog(QDialog):
         return {"verification": verification, "refused": refused}
 
     def _confirm(self) -> None:
+        self._scan_error = False
         args = self.args()
         ctx = predict.Context(self.session.role, self.store_id, datetime.now(UTC))
         try:  # what the server checks that can be checked here

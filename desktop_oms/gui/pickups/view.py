@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -45,7 +46,13 @@ from desktop_oms.cache.db import APP_NAME
 from desktop_oms.cache.queries import FulfillmentView, OrderDetail, PickupTab, QueueRow
 from desktop_oms.domain.commands import COMMANDS, CommandName, TargetKind
 from desktop_oms.domain.errors import DomainError, InvalidCode
-from desktop_oms.domain.identifiers import ORDER_NUMBER_RE, BinCode, OrderCode, parse_code
+from desktop_oms.domain.identifiers import (
+    ORDER_NUMBER_RE,
+    BinCode,
+    DecodedCode,
+    OrderCode,
+    parse_code,
+)
 from desktop_oms.domain.status import (
     Action,
     FulfillmentMethod,
@@ -78,6 +85,8 @@ from desktop_oms.gui.pickups.tabs import QueueTabs
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import TaskManager
 from desktop_oms.gui.toast import Toast
+from desktop_oms.scanner.router import ScanRefused
+from desktop_oms.scanner.scan import Scan, ScanKind
 
 #: Row height of the queue: a comfortable touch target.
 ROW_HEIGHT = 48
@@ -133,8 +142,15 @@ class PickupsView(QWidget):
     ``message(str, str)`` with a text and a level (``info``/``warn``/``bad``) for the
     window to show; ``handedOver(object)`` with the :class:`Handover` once it is in the
     outbox (held for the undo window); ``receiptPrinted(object)`` with the
-    :class:`~desktop_oms.gui.pickups.receipt.Printed` of a receipt sent to a printer or file.
+    :class:`~desktop_oms.gui.pickups.receipt.Printed` of a receipt sent to a printer or file;
+    ``scanProblem(str)`` when a scanned code could not be acted on after all (the order is
+    not here, its pickup code does not match, another store's bin), for the bad-scan sound.
+
+    Scans: the queue takes bin labels (:meth:`scan_bin`); order and pickup codes reach it
+    through the window, which opens them from anywhere (:meth:`open_order`).
     """
+
+    scan_target_name = "Pickups"
 
     loaded = Signal()
     refreshed = Signal()
@@ -142,6 +158,7 @@ class PickupsView(QWidget):
     orderOpened = Signal(str)  # noqa: N815
     message = Signal(str, str)
     receiptPrinted = Signal(object)  # noqa: N815
+    scanProblem = Signal(str)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -474,8 +491,13 @@ class PickupsView(QWidget):
             self.search.clear()
             self.open_order(code.order_number, code.pickup_code)
 
-    def open_order(self, order_number: str, pickup_code: str | None = None) -> None:
-        """Find an order (scanned or typed): show its tab, select it, open its panel."""
+    def open_order(
+        self, order_number: str, pickup_code: str | None = None, *, scanned: bool = False
+    ) -> None:
+        """Find an order (scanned or typed): show its tab, select it, open its panel.
+
+        ``scanned``: the code came from a scan, so a miss also emits ``scanProblem``.
+        """
         if self.station is None or self.tasks is None:
             return
         store_id = self.station.store_id
@@ -487,14 +509,20 @@ class PickupsView(QWidget):
             )
 
         self.tasks.read(job, name="pickups.open").then(
-            lambda found: self._opened(found[0], found[1], pickup_code)
+            lambda found: self._opened(found[0], found[1], pickup_code, scanned)
         )
 
-    def _opened(self, where: Located, detail: OrderDetail | None, code: str | None) -> None:
+    def _opened(
+        self, where: Located, detail: OrderDetail | None, code: str | None, scanned: bool
+    ) -> None:
         self._detail_generation += 1  # this answer wins over detail reads still under way
         if detail is None:
-            self.message.emit(f"Order {where.order_number} is not at this store.", "warn")
+            text = f"Order {where.order_number} is not at this store."
+            self.message.emit(text, "warn")
+            if scanned:
+                self.scanProblem.emit(text)
             return
+        select_now = False
         if where.tab is not None and where.fulfillment_id is not None:
             if self.search.text():
                 self.search.blockSignals(True)
@@ -506,8 +534,14 @@ class PickupsView(QWidget):
                 self._tab = where.tab
                 self.refresh()
             else:
-                self._select(where.fulfillment_id)
+                select_now = True
         self._show_detail(detail, where.fulfillment_id, code)
+        if select_now and where.fulfillment_id is not None:
+            # After the panel shows it: selecting first would start a read of the order
+            # without the scanned pickup code, whose answer would hide the code's check.
+            self._select(where.fulfillment_id)
+        if scanned and code and self._pickup_code is None:
+            self.scanProblem.emit("The scanned pickup code does not match this order.")
 
     def _load_detail(self, order_number: str, fid: int | None, code: str | None) -> None:
         if self.tasks is None:
@@ -614,6 +648,16 @@ class PickupsView(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         self.handover_dialog = dialog
         dialog.open()
+        if self.tasks is not None:  # the order's barcodes, for scanning each item
+            skus = [str(line["sku"]) for line in view.doc.get("lines", [])]
+
+            def barcodes(found: dict[str, str]) -> None:
+                if shiboken6.isValid(dialog):
+                    dialog.set_barcodes(found)
+
+            self.tasks.read(
+                lambda conn: queries.identifiers_of(conn, skus), name="handover.barcodes"
+            ).then(barcodes)
 
     def _confirmed(self, handover: Handover | None, view: FulfillmentView) -> None:
         """Write the handover to the outbox at once, held for the undo window."""
@@ -825,6 +869,20 @@ class PickupsView(QWidget):
         self.expire_confirm = box
         box.open()
 
+    # --- scans ---------------------------------------------------------------------------
+
+    def accepts(self, kind: ScanKind) -> bool:
+        """The queue takes bin labels (returning an ended pickup's goods to stock)."""
+        return kind is ScanKind.BIN
+
+    def handle(self, scan: Scan, code: DecodedCode) -> None:
+        """A bin label was scanned with the queue in front (see :meth:`scan_bin`)."""
+        if not isinstance(code, BinCode):
+            raise ScanRefused("The pickup queue takes bin labels here")
+        if self.station is None or self.tasks is None:
+            raise ScanRefused("The station is still starting — scan again in a moment")
+        self.scan_bin(code)
+
     def scan_bin(self, code: BinCode) -> None:
         """A bin label was scanned: return the order shown if it is the one in that bin,
         else open the ended pickup waiting in that bin to be returned."""
@@ -843,7 +901,9 @@ class PickupsView(QWidget):
             if self.detail.return_button.isEnabled():
                 self.return_to_stock(shown, scanned_bin=code.bin)
             else:
-                self.message.emit(self.detail.return_why.text() or "Not now.", "warn")
+                why = self.detail.return_why.text() or "Not now."
+                self.message.emit(why, "warn")
+                self.scanProblem.emit(why)
             return
 
         def job(conn: Connection) -> tuple[str | None, list[QueueRow]]:
@@ -855,7 +915,9 @@ class PickupsView(QWidget):
         def found(answer: tuple[str | None, list[QueueRow]]) -> None:
             here, rows = answer
             if here is not None and here != code.store_code:
-                self.message.emit(f"That bin label belongs to store {code.store_code}.", "warn")
+                text = f"That bin label belongs to store {code.store_code}."
+                self.message.emit(text, "warn")
+                self.scanProblem.emit(text)
             elif not rows:
                 self.message.emit(f"Bin {code.bin} holds nothing to return to stock.", "info")
             else:

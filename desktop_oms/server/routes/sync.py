@@ -9,7 +9,7 @@ import json
 import time
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
@@ -143,13 +143,18 @@ def _feed_payload(rows: list[Any], seq: int, epoch: str, more: bool, last_seq: i
 
 @router.get("/feed", response_model=FeedPage, responses=ERRORS)
 async def read_feed(
+    request: Request,
     station: StationDep,
     services: ServicesDep,
     cursor: Annotated[str, Query(description="epoch:seq from the snapshot or last page")],
     wait: Annotated[float, Query(ge=0, le=60, description="long-poll seconds")] = 0,
     limit: Annotated[int | None, Query(ge=1, le=10_000)] = None,
 ) -> Response:
-    """Changes after ``cursor`` in commit order; waits up to ``wait`` s when there are none."""
+    """Changes after ``cursor`` in commit order; waits up to ``wait`` s when there are none.
+
+    A long-poll whose station hung up ends at the next recheck instead of holding a worker
+    (and a shutdown) until its wait runs out.
+    """
     size = min(limit or services.config.feed_page_limit, services.config.feed_page_limit)
     scope = await run_in_threadpool(_scope, services, station)
     deadline = time.monotonic() + min(wait, services.config.longpoll_max_seconds)
@@ -173,6 +178,8 @@ async def read_feed(
         remaining = deadline - time.monotonic()
         if found or remaining <= 0:
             return _json_response(payload)
+        if await request.is_disconnected():
+            return Response(status_code=204)
         await services.waker.wait(min(remaining, services.config.longpoll_recheck_seconds))
 
 

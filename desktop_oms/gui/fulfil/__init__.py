@@ -1,0 +1,1 @@
+"""The back room: the fulfil queue, picking, staging, packing, labels and shipping."""

@@ -1,0 +1,135 @@
+"""Printing a parcel's shipping labels and packing slip: through the operating system's
+printers with a preview (QPrintPreviewDialog), or to a PDF file when no printer is set up
+(or the station is told to use files).
+
+The documents themselves are drawn by :mod:`desktop_oms.gui.fulfil.labels` (4x6 in labels
+with the Code 128 tracking barcode; the PDF goes with the raw ZPL for thermal printers)
+and :mod:`desktop_oms.gui.fulfil.packing_slip`. PDF files are written on the network
+pool; a preview paints on the UI thread, as Qt's preview dialog asks for its pages there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
+from sqlalchemy.engine import Connection
+
+from desktop_oms.cache.db import APP_NAME
+from desktop_oms.cache.queries import FulfillmentView
+from desktop_oms.domain.shipping import active_labels
+from desktop_oms.gui.fulfil import labels as label_docs
+from desktop_oms.gui.fulfil import packing_slip
+from desktop_oms.gui.pickups.receipt import StoreAddress, store_address
+
+if TYPE_CHECKING:
+    from desktop_oms.gui.fulfil.view import FulfilView
+
+Kind = Literal["labels", "packing_slip"]
+TITLES: dict[str, str] = {"labels": "Shipping labels", "packing_slip": "Packing slip"}
+
+
+def default_documents_dir() -> Path:
+    """Where labels and packing slips go as files when no printer is set up."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME)) / "shipping"
+
+
+def has_printer() -> bool:
+    """Whether the operating system has a default printer."""
+    return not QPrinterInfo.defaultPrinter().isNull()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What is printed: the parcel's active labels, or its packing slip."""
+
+    kind: Kind
+    order_number: str
+    labels: list[dict[str, Any]]
+    slip: packing_slip.PackingSlip | None
+
+    def paint(self, printer: QPrinter) -> None:
+        """Draw the document on ``printer`` (a preview page, or the real one)."""
+        if self.kind == "labels":
+            label_docs.print_labels(self.labels, printer)
+        elif self.slip is not None:
+            packing_slip.print_packing_slip(self.slip, printer)
+
+    def save(self, folder: Path) -> Path:
+        """Blocking: write the document as a PDF in ``folder`` (labels: the ZPL beside it)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.kind == "labels":
+            return label_docs.save_labels(self.labels, folder).pdf
+        assert self.slip is not None
+        return packing_slip.render_packing_slip_pdf(
+            self.slip, folder / packing_slip.pdf_name(self.slip)
+        )
+
+
+def print_document(view: FulfilView, kind: str, fulfillment: FulfillmentView) -> None:
+    """Preview and print ``kind`` (``labels`` or ``packing_slip``) of ``fulfillment``; with
+    no printer (or ``view.use_printer`` off) save it as a PDF and say where."""
+    station, tasks = view.station, view.tasks
+    if station is None or tasks is None:
+        return
+    doc = fulfillment.doc
+    number = str(doc["order_number"])
+    labels = [dict(x) for x in active_labels(doc.get("labels") or [])]
+    if kind == "labels" and not labels:
+        view.message.emit(f"{number} has no shipping labels to print: buy them first.", "warn")
+        return
+    store_id = station.store_id
+
+    def job(conn: Connection) -> StoreAddress | None:
+        return store_address(conn, store_id)
+
+    def made(store: StoreAddress | None) -> None:
+        slip = None
+        if kind == "packing_slip":
+            sender = store or StoreAddress("", f"Store {store_id}", "", "", "", "")
+            slip = packing_slip.build_packing_slip(doc, sender)
+        document = Document("labels" if kind == "labels" else "packing_slip", number, labels, slip)
+        if view.use_printer and has_printer():
+            _preview(view, document)
+        else:
+            _save(view, document)
+
+    tasks.read(job, name="shipping documents").then(made)
+
+
+def _preview(view: FulfilView, document: Document) -> QPrintPreviewDialog:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(f"{TITLES[document.kind]} {document.order_number}")
+    dialog = QPrintPreviewDialog(printer, view)
+    dialog.setObjectName("printPreview")
+    dialog.setWindowTitle(f"{TITLES[document.kind]} · {document.order_number}")
+    dialog.paintRequested.connect(document.paint)
+    dialog.accepted.connect(
+        lambda: view.printed.emit(printer.printerName() or printer.outputFileName())
+    )
+    dialog.finished.connect(dialog.deleteLater)
+    view.preview_dialog = dialog
+    dialog.resize(900, 760)
+    dialog.open()
+    return dialog
+
+
+def _save(view: FulfilView, document: Document) -> None:
+    tasks = view.tasks
+    if tasks is None:
+        return
+    folder = view.documents_dir or default_documents_dir()
+
+    def written(path: Path) -> None:
+        what = TITLES[document.kind]
+        view.message.emit(f"No printer is set up: {what.lower()} saved as {path}", "info")
+        view.printed.emit(str(path))
+
+    def failed(exc: BaseException) -> None:
+        view.message.emit(f"The {TITLES[document.kind].lower()} could not be saved: {exc}", "bad")
+
+    tasks.run(lambda: document.save(folder), name="shipping pdf").then(written, failed)

@@ -1,0 +1,146 @@
+"""What the fulfil queue asks the cache, and how its rows are ordered (no Qt).
+
+One database job (:func:`fetch`) reads the rows of the tab on screen and the count of
+every tab, filtered by method and age in SQL (``cache.queries.fulfil_queue``), and sorts
+them on the worker thread, never in a proxy model on the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from desktop_oms.cache import queries, state
+from desktop_oms.cache.queries import FULFIL_TABS, FulfilMethod, FulfilRow, FulfilTab
+from desktop_oms.cache.rows import utc_text
+from desktop_oms.cache.state import Key
+
+TABS: tuple[FulfilTab, ...] = FULFIL_TABS
+TAB_TITLES: dict[FulfilTab, str] = {
+    "open": "Open",
+    "in_progress": "In progress",
+    "packed": "Packed",
+}
+TAB_TIPS: dict[FulfilTab, str] = {
+    "open": "Not started yet: to pick; and ship-to-store transfers on their way here, to receive",
+    "in_progress": "Being picked: to stage in a bin or to pack; and transfers received, to stage",
+    "packed": "Packed in boxes: buy the labels, then ship",
+}
+#: The method filter: (value, title); None is every method.
+METHOD_CHOICES: tuple[tuple[FulfilMethod | None, str], ...] = (
+    (None, "All methods"),
+    ("store_pickup", "Store pickup"),
+    ("ship_from_store", "Ship from store"),
+    ("ship_to_store", "Ship to store (outgoing)"),
+    ("arrivals", "Ship-to-store arrivals"),
+)
+#: The age filter: (minimum age, title).
+AGE_CHOICES: tuple[tuple[timedelta | None, str], ...] = (
+    (None, "Any age"),
+    (timedelta(hours=1), "Older than 1 hour"),
+    (timedelta(hours=4), "Older than 4 hours"),
+    (timedelta(days=1), "Older than 1 day"),
+    (timedelta(days=3), "Older than 3 days"),
+)
+METHOD_LABELS = {
+    "store_pickup": "Store pickup",
+    "ship_from_store": "Ship from store",
+    "ship_to_store": "Ship to store",
+}
+
+
+def method_label(row: FulfilRow) -> str:
+    """How the row's goods leave: ``Store pickup``, ``Ship from store``, ``Transfer in``..."""
+    if row.arrival:
+        return "Transfer in"
+    if row.method == "ship_to_store":
+        return "Transfer out"
+    return METHOD_LABELS.get(row.method, row.method.replace("_", " ").capitalize())
+
+
+class Column:
+    """The queue's columns, in display order."""
+
+    ORDER = 0
+    METHOD = 1
+    CUSTOMER = 2
+    ITEMS = 3
+    STATUS = 4
+    PROMISED = 5
+    AGE = 6
+    COUNT = 7
+
+
+HEADERS = ("Order", "Method", "Customer", "Items", "Status", "Promised", "Age")
+
+
+def _time(value: str | None) -> tuple[bool, str]:
+    # canonical UTC text sorts as time; rows without a time go last
+    return (value is None, value or "")
+
+
+#: Sort key of each column (row id breaks ties, so the order is stable across refreshes).
+SORT_KEYS: dict[int, Callable[[FulfilRow], Any]] = {
+    Column.ORDER: lambda r: (r.order_number, r.id),
+    Column.METHOD: lambda r: (method_label(r), r.id),
+    Column.CUSTOMER: lambda r: (r.customer_name.casefold(), r.id),
+    Column.ITEMS: lambda r: (r.items, r.id),
+    Column.STATUS: lambda r: (r.status, r.labels, r.id),
+    Column.PROMISED: lambda r: (*_time(r.promised_at), r.id),
+    # oldest first when ascending
+    Column.AGE: lambda r: (r.created_at, r.id),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FulfilRequest:
+    """One read of the queue: which store, tab, filters and order."""
+
+    store_id: int
+    tab: FulfilTab
+    method: FulfilMethod | None = None
+    min_age: timedelta | None = None
+    sort_column: int = Column.PROMISED
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FulfilResult:
+    """The rows of the requested tab, the count of every tab (same filters), and when they
+    were read; ``late``: how many of the rows are past their promised time."""
+
+    request: FulfilRequest
+    rows: list[FulfilRow]
+    counts: dict[FulfilTab, int]
+    now: datetime
+    last_sync_at: str | None
+    late: int = 0
+
+
+def fetch(conn: Connection, request: FulfilRequest, now: datetime) -> FulfilResult:
+    """Disk: the queue as ``request`` asks for it (run on the database worker)."""
+    before = now - request.min_age if request.min_age is not None else None
+    store, method = request.store_id, request.method
+    rows = queries.fulfil_queue(conn, store, request.tab, method, created_before=before)
+    counts = queries.fulfil_counts(conn, store, method, created_before=before)
+    rows.sort(key=SORT_KEYS[request.sort_column], reverse=request.descending)
+    stamp = utc_text(now) or ""
+    late = len([r for r in rows if r.promised_at is not None and r.promised_at <= stamp])
+    return FulfilResult(request, rows, counts, now, state.get(conn, Key.LAST_SYNC_AT), late)
+
+
+def tab_of(
+    status: str, method: str, store_id: int, destination_store_id: int | None, here: int
+) -> FulfilTab | None:
+    """The fulfil tab a fulfillment is in at store ``here`` (None: not the back room's)."""
+    if method == "ship_to_store" and destination_store_id == here and store_id != here:
+        return _ARRIVAL_TABS.get(status)
+    return _OWN_TABS.get(status) if store_id == here else None
+
+
+_OWN_TABS: dict[str, FulfilTab] = {"open": "open", "picking": "in_progress", "packed": "packed"}
+_ARRIVAL_TABS: dict[str, FulfilTab] = {"in_transit": "open", "arrived": "in_progress"}
