@@ -185,6 +185,11 @@ def pickup_counts(
 #: The fulfil queue's method filter: a fulfillment method, or transfers arriving here.
 FulfilMethod = Literal["store_pickup", "ship_from_store", "ship_to_store", "arrivals"]
 FULFIL_METHODS: tuple[FulfilMethod, ...] = get_args(FulfilMethod)
+#: The fulfil queue's shipping-service filter (the document's ``shipping_service``).
+FulfilService = Literal["standard", "express"]
+FULFIL_SERVICES: tuple[FulfilService, ...] = get_args(FulfilService)
+#: A fulfillment's shipping service: documents written before it existed are standard.
+_SERVICE = "coalesce(json_extract(doc, '$.shipping_service'), 'standard')"
 #: Every fulfil tab, in display order.
 FULFIL_TABS: tuple[FulfilTab, ...] = get_args(FulfilTab)
 #: Per tab: the statuses of the store's own work, and of ship-to-store transfers arriving
@@ -199,6 +204,7 @@ _FULFIL_STATUSES: dict[FulfilTab, tuple[tuple[str, ...], tuple[str, ...]]] = {
 class FulfilRow(NamedTuple):
     """One fulfillment in the back room's queue; ``boxes``: how many it is packed in,
     ``labels`` how many active shipping labels it has and from which ``carrier``;
+    ``shipping_service`` the delivery speed the customer chose (``standard``/``express``);
     ``pending`` while a command on it awaits the server."""
 
     id: int
@@ -218,7 +224,13 @@ class FulfilRow(NamedTuple):
     boxes: int
     labels: int
     carrier: str | None
+    shipping_service: str
     pending: bool
+
+    @property
+    def express(self) -> bool:
+        """Whether the customer chose express delivery."""
+        return self.shipping_service == "express"
 
     @property
     def arrival(self) -> bool:
@@ -239,7 +251,7 @@ _FULFIL_COLUMNS = (
     + _ACTIVE_LABELS.format(what="count(*)")
     + ", 0) AS labels, "
     + _ACTIVE_LABELS.format(what="min(json_extract(value, '$.carrier'))")
-    + " AS carrier"
+    + f" AS carrier, {_SERVICE} AS shipping_service"
 )
 
 
@@ -248,13 +260,19 @@ def _in(values: Sequence[str]) -> str:
 
 
 def _fulfil_filter(
-    store_id: int, tab: FulfilTab, method: FulfilMethod | None, created_before: datetime | None
+    store_id: int,
+    tab: FulfilTab,
+    method: FulfilMethod | None,
+    created_before: datetime | None,
+    service: FulfilService | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """One fulfil tab's condition (parenthesised) and parameters."""
     if tab not in _FULFIL_STATUSES:
         raise ValueError(f"unknown fulfil tab {tab!r}")
     if method is not None and method not in FULFIL_METHODS:
         raise ValueError(f"unknown fulfil method {method!r}")
+    if service is not None and service not in FULFIL_SERVICES:
+        raise ValueError(f"unknown shipping service {service!r}")
     own, incoming = _FULFIL_STATUSES[tab]
     params: dict[str, Any] = {"store": store_id}
     parts = []
@@ -273,6 +291,10 @@ def _fulfil_filter(
     if created_before is not None:
         where = f"({where}) AND created_at <= :before"
         params["before"] = utc_text(created_before)
+    if service is not None:
+        # read from the document only for rows the indexed conditions above let through
+        where = f"({where}) AND {_SERVICE} = :service"
+        params["service"] = service
     return f"({where})", params
 
 
@@ -283,12 +305,13 @@ def fulfil_queue(
     method: FulfilMethod | None = None,
     *,
     created_before: datetime | None = None,
+    service: FulfilService | None = None,
 ) -> list[FulfilRow]:
     """The back room's work at ``store_id``, by promised time: open (and transfers on their
     way here), being picked (and transfers arrived here, to stage), or packed; ``method``
     narrows it to one method (``arrivals``: transfers to this store), ``created_before`` to
-    fulfillments at least that old."""
-    where, params = _fulfil_filter(store_id, tab, method, created_before)
+    fulfillments at least that old, ``service`` to one shipping service."""
+    where, params = _fulfil_filter(store_id, tab, method, created_before, service)
     sql = (
         f"SELECT * FROM ({_overlay(_FULFIL_COLUMNS, where)})"  # noqa: S608
         " ORDER BY promised_at IS NULL, promised_at, id"
@@ -303,13 +326,14 @@ def fulfil_counts(
     method: FulfilMethod | None = None,
     *,
     created_before: datetime | None = None,
+    service: FulfilService | None = None,
 ) -> dict[FulfilTab, int]:
     """How many fulfillments each fulfil tab holds (filtered like :func:`fulfil_queue`),
     counted in SQL."""
     cur = driver_cursor(conn)
     counts: dict[FulfilTab, int] = {}
     for tab in FULFIL_TABS:
-        where, params = _fulfil_filter(store_id, tab, method, created_before)
+        where, params = _fulfil_filter(store_id, tab, method, created_before, service)
         sql = f"SELECT count(*) FROM ({_overlay('id', where)})"  # noqa: S608
         counts[tab] = int(cur.execute(sql, params).fetchone()[0])
     return counts

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from desktop_oms.domain.entities import Channel, FraudState, PaymentState
+from desktop_oms.domain.shipping import ServiceLevel
 from desktop_oms.domain.status import FulfillmentMethod, FulfillmentStatus
 from desktop_oms.protocol.base import WireModel
 
@@ -63,7 +64,7 @@ class PaymentIn(WireModel):
 
 
 class OrderIn(WireModel):
-    """A new order from a sales channel."""
+    """A new order from a sales channel; ``shipping_service`` is how fast a delivery goes."""
 
     channel: Channel
     external_ref: Annotated[str, Field(min_length=1, max_length=100)]
@@ -76,11 +77,14 @@ class OrderIn(WireModel):
     alternate_pickup_name: Annotated[str, Field(max_length=200)] | None = None
     lines: Annotated[list[LineIn], Field(min_length=1, max_length=200)]
     payment: PaymentIn
+    shipping_service: ServiceLevel = ServiceLevel.STANDARD
 
     @model_validator(mode="after")
     def _delivery_details(self) -> OrderIn:
         if self.delivery is Delivery.PICKUP and self.pickup_store_code is None:
             raise ValueError("a pickup order needs pickup_store_code")
+        if self.delivery is Delivery.PICKUP and self.shipping_service is ServiceLevel.EXPRESS:
+            raise ValueError("shipping_service express is for delivery orders only")
         if self.delivery is Delivery.DELIVERY:
             addr = self.shipping_address
             if addr is None or addr.latitude is None or addr.longitude is None:

@@ -19,10 +19,13 @@ DEFAULT_CARRIER = "omspost"
 
 
 class LabelRequest(WireModel):
-    """Buy one label per packed box from ``carrier`` at ``service`` level."""
+    """Buy one label per packed box from ``carrier`` at ``service`` level.
+
+    Without ``service`` the label goes at the fulfillment's ``shipping_service``.
+    """
 
     carrier: Annotated[str, Field(pattern=r"^[a-z0-9_]{2,40}$")] = DEFAULT_CARRIER
-    service: ServiceLevel = ServiceLevel.STANDARD
+    service: ServiceLevel | None = None
 
 
 class LabelsOut(WireModel):

@@ -203,7 +203,8 @@ class FulfillmentDoc(WireModel):
     the staff member picking it (set by ``start_picking``). Absent from documents written
     before those fields existed, hence the defaults. ``ship_to`` is where a ship-from-store
     fulfillment goes (null otherwise); ``labels`` are its shipping labels, active and void,
-    in the order they were bought.
+    in the order they were bought. ``shipping_service`` is the delivery speed the customer
+    chose (the order's; ``standard`` for pickups and for documents written before it).
     """
 
     id: int
@@ -230,6 +231,7 @@ class FulfillmentDoc(WireModel):
     picker_id: int | None = None
     ship_to: AddressDoc | None = None
     labels: list[LabelDoc] = []
+    shipping_service: ServiceLevel = ServiceLevel.STANDARD
 
 
 class StaffDoc(WireModel):

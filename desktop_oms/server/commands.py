@@ -357,9 +357,15 @@ def _dispatch(ctx: Context, row: Any, args: WireModel) -> None:
     assert isinstance(args, args_mod.DispatchArgs)
     _check_scope(ctx.actor, row.store_id)
     new = _status_step(ctx, row, Action.DISPATCH_TRANSFER, {Requirement.TRACKING})
+    # a labelled transfer leaves under one of its labels (and their carrier)
+    live = labels.active_label_docs(ctx.conn, row.id)
+    carrier: dict[str, Any] = {}
+    if live:
+        carrier["carrier"] = str(live[0]["carrier"])
+        check_ship_tracking(live, carrier["carrier"], args.tracking)
     for line in _lines(ctx, row.id):
         _consume(ctx, row.store_id, line.sku, _remaining(line))
-    _update_fulfillment(ctx, row, status=new.value, tracking=args.tracking)
+    _update_fulfillment(ctx, row, status=new.value, tracking=args.tracking, **carrier)
 
 
 def _receive(ctx: Context, row: Any, _args: WireModel) -> None:

@@ -177,6 +177,7 @@ def fulfillment_docs(conn: Connection, ids: Sequence[int]) -> list[Doc]:
                 o.currency,
                 o.alternate_pickup_name,
                 o.shipping_address,
+                o.shipping_service,
                 o.version.label("o_version"),
                 cu.id.label("c_id"),
                 cu.name.label("c_name"),
@@ -251,6 +252,7 @@ def fulfillment_docs(conn: Connection, ids: Sequence[int]) -> list[Doc]:
             if r.method == "ship_from_store"
             else None,
             "labels": labels.get(r.id, []),
+            "shipping_service": r.shipping_service,
         }
         docs.append(Doc(str(r.id), "upsert", data, r.store_id, r.destination_store_id))
     return docs

@@ -295,6 +295,7 @@ def _insert_order(
                 ),
                 billing_address=order.billing_address.model_dump(mode="json"),
                 alternate_pickup_name=order.alternate_pickup_name,
+                shipping_service=order.shipping_service.value,
                 created_at=now,
                 updated_at=now,
                 version=1,

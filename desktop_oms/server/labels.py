@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from desktop_oms.domain.errors import IllegalTransition, MissingRequirement, NotFound, OutOfScope
-from desktop_oms.domain.shipping import LabelStatus, check_label_role
+from desktop_oms.domain.shipping import LabelStatus, ServiceLevel, check_label_role
 from desktop_oms.domain.status import FulfillmentMethod, FulfillmentStatus
 from desktop_oms.protocol.errors import ErrorCode
 from desktop_oms.protocol.labels import LabelRequest
@@ -93,9 +93,25 @@ def _touch(conn: Connection, fid: int, now: datetime) -> None:
     feed.touch(conn, Kind.FULFILLMENT, fid)
 
 
+def _store_address(conn: Connection, store_id: int) -> AddressDoc:
+    st = conn.execute(sa.select(t.stores).where(t.stores.c.id == store_id)).one()
+    return AddressDoc(
+        name=st.name,
+        line1=st.address,
+        postal_code=st.postal_code,
+        city=st.city,
+        country=st.country,
+    )
+
+
 def _addresses(conn: Connection, row: Any) -> tuple[AddressDoc, AddressDoc]:
-    """Where the parcel leaves from (the store) and goes to (the order's address)."""
-    st = conn.execute(sa.select(t.stores).where(t.stores.c.id == row.store_id)).one()
+    """Where the parcel leaves from (the store) and goes to: the order's address, or for a
+    ship-to-store transfer the destination store."""
+    ship_from = _store_address(conn, row.store_id)
+    if row.method == FulfillmentMethod.SHIP_TO_STORE.value:
+        if row.destination_store_id is None:
+            raise MissingRequirement("the transfer has no destination store")
+        return ship_from, _store_address(conn, row.destination_store_id)
     o = conn.execute(
         sa.select(t.orders.c.shipping_address, t.customers.c.phone)
         .join(t.customers, t.customers.c.id == t.orders.c.customer_id)
@@ -104,14 +120,13 @@ def _addresses(conn: Connection, row: Any) -> tuple[AddressDoc, AddressDoc]:
     ship_to = ship_to_doc(o.shipping_address, o.phone)
     if ship_to is None:
         raise MissingRequirement("the order has no shipping address")
-    ship_from = AddressDoc(
-        name=st.name,
-        line1=st.address,
-        postal_code=st.postal_code,
-        city=st.city,
-        country=st.country,
-    )
     return ship_from, AddressDoc.model_validate(ship_to)
+
+
+#: Methods whose parcels leave with a carrier: home deliveries and transfers out.
+_LABELLED = frozenset(
+    {FulfillmentMethod.SHIP_FROM_STORE.value, FulfillmentMethod.SHIP_TO_STORE.value}
+)
 
 
 def _label_rows(conn: Connection, fid: int) -> list[Any]:
@@ -124,17 +139,22 @@ def _label_rows(conn: Connection, fid: int) -> list[Any]:
 def buy(
     conn: Connection, staff: StaffPrincipal, fid: int, request: LabelRequest, now: datetime
 ) -> list[dict[str, Any]]:
-    """Buy one label per box of a packed ship-from-store fulfillment; the label documents.
+    """Buy one label per box of a packed ship-from-store parcel or ship-to-store transfer
+    (to the destination store); the label documents.
 
-    Refused: a role that may not (403), another store's parcel (403), not ship from store
-    or not packed (409), labels still active (409: void them first), no boxes or no address
+    The service is the request's, else the order's ``shipping_service``.
+
+    Refused: a role that may not (403), another store's parcel (403), not leaving with a
+    carrier or not packed (409), labels still active (409: void them first), no boxes or no address
     (422), an unknown carrier (422), the carrier's refusal (422) or failure (503).
     """
     check_label_role(staff.role)
     row = _lock_fulfillment(conn, fid)
     _check_scope(staff, row.store_id)
-    if row.method != FulfillmentMethod.SHIP_FROM_STORE.value:
-        raise IllegalTransition("only ship-from-store parcels get a carrier label")
+    if row.method not in _LABELLED:
+        raise IllegalTransition(
+            "only ship-from-store parcels and ship-to-store transfers get a carrier label"
+        )
     if row.status != S.PACKED.value:
         raise IllegalTransition(
             f"pack it first: labels are bought for packed parcels, this one is "
@@ -158,15 +178,19 @@ def buy(
             {"carrier": request.carrier},
         ) from None
     ship_from, ship_to = _addresses(conn, row)
-    order_number = conn.execute(
-        sa.select(t.orders.c.number).where(t.orders.c.id == row.order_id)
-    ).scalar_one()
+    order = conn.execute(
+        sa.select(t.orders.c.number, t.orders.c.shipping_service).where(
+            t.orders.c.id == row.order_id
+        )
+    ).one()
+    order_number = order.number
+    service = request.service or ServiceLevel(order.shipping_service)
     bought = []
     for n, box in enumerate(boxes, start=1):
         shipment = Shipment(
             ship_from=ship_from,
             ship_to=ship_to,
-            service=request.service,
+            service=service,
             reference=order_number,
             box_index=n,
             box_count=len(boxes),
@@ -203,7 +227,7 @@ def buy(
                 tracking=label.tracking,
                 fulfillment_id=fid,
                 carrier=label.carrier,
-                service=request.service.value,
+                service=service.value,
                 box_index=n,
                 status=LabelStatus.ACTIVE.value,
                 label=shown,
@@ -217,7 +241,7 @@ def buy(
         staff,
         fid,
         "buy_labels",
-        {"carrier": request.carrier, "service": request.service.value, "tracking": bought},
+        {"carrier": request.carrier, "service": service.value, "tracking": bought},
         now,
     )
     _touch(conn, fid, now)
@@ -242,7 +266,7 @@ def void(
     label = conn.execute(sa.select(t.shipping_labels).where(c.tracking == tracking)).one()
     if label.status == LabelStatus.VOID.value:
         return int(fid), label_doc(label)
-    if row.status == S.SHIPPED.value:
+    if row.status in (S.SHIPPED.value, S.IN_TRANSIT.value, S.ARRIVED.value):
         raise IllegalTransition(
             f"the parcel has shipped under {row.tracking}: a label cannot be voided after it"
         )

@@ -245,6 +245,7 @@ orders = sa.Table(
     sa.Column("shipping_address", Json, nullable=True),
     sa.Column("billing_address", Json, nullable=False),
     sa.Column("alternate_pickup_name", sa.String(200), nullable=True),
+    sa.Column("shipping_service", sa.String(10), nullable=False, server_default="standard"),
     sa.Column("created_at", UTCDateTime, nullable=False, index=True),
     sa.Column("updated_at", UTCDateTime, nullable=False),
     _version(),

@@ -48,6 +48,7 @@ from desktop_oms.domain.identifiers import (
     make_gtin13,
 )
 from desktop_oms.domain.roles import Role
+from desktop_oms.domain.shipping import ServiceLevel
 from desktop_oms.domain.status import FulfillmentMethod, FulfillmentStatus
 from desktop_oms.protocol.intake import (
     AddressIn,
@@ -700,16 +701,22 @@ class OrderFactory:
         shipping_postcode: str | None = None,
     ) -> OrderIn:
         """An order of ``(sku, quantity, unit price)`` lines: picked up at ``pickup``, or
-        delivered home (to ``shipping_postcode`` when given: another than the card's)."""
+        delivered home (to ``shipping_postcode`` when given: another than the card's).
+
+        About one delivery in four goes express; the choice follows from the channel's
+        reference, so it draws nothing more from ``rng`` (the demo stays as it was).
+        """
         rng = self.rng
         billing = self.address(customer)
         shipping = None
         if pickup is None:
             shipping = self.address(customer, postal_code=shipping_postcode)
         prefix = {Channel.WEB: "W", Channel.MARKETPLACE: "MP-", Channel.CALL_CENTRE: "CC"}
+        ref = rng.randint(10_000_000, 99_999_999)
+        express = pickup is None and ref % 4 == 0
         return OrderIn(
             channel=channel,
-            external_ref=f"{prefix.get(channel, 'X')}{rng.randint(10_000_000, 99_999_999)}",
+            external_ref=f"{prefix.get(channel, 'X')}{ref}",
             customer=CustomerIn(
                 external_id=customer.external_id,
                 name=customer.name,
@@ -723,6 +730,7 @@ class OrderFactory:
             alternate_pickup_name=None,
             lines=[LineIn(sku=s, quantity=q, unit_price_minor=p) for s, q, p in lines],
             payment=PaymentIn(card_number=APPROVE_CARD, holder=customer.name),
+            shipping_service=ServiceLevel.EXPRESS if express else ServiceLevel.STANDARD,
         )
 
 

@@ -444,10 +444,12 @@ class ServerClient:
         idempotency_key: str,
         *,
         staff_token: str | None,
-        service: ServiceLevel = ServiceLevel.STANDARD,
+        service: ServiceLevel | None = None,
         carrier: str = DEFAULT_CARRIER,
     ) -> list[LabelDoc]:
         """Network: buy one label per box of a packed parcel; the labels in box order.
+
+        ``service`` defaults (server side) to the fulfillment's ``shipping_service``.
 
         ``idempotency_key`` is one per purchase attempt (a UUID): retry a failed call with
         the same key and the server answers the labels it bought, never buying twice.

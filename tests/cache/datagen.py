@@ -234,8 +234,10 @@ def fulfillment_doc(
     updated_at: datetime | None = None,
     pickup_deadline: datetime | None = None,
     fraud_state: str = "clear",
+    shipping_service: str | None = None,
 ) -> dict[str, Any]:
-    """A fulfillment document with its order, customer and lines."""
+    """A fulfillment document with its order, customer and lines (without
+    ``shipping_service`` unless given, as documents written before it existed)."""
     created = BASE_TIME - timedelta(hours=fid % 72)
     name = customer if customer is not None else f"Customer {fid}"
     number = f"WEB-{1000000 + fid}"
@@ -287,7 +289,7 @@ def fulfillment_doc(
             for n in range(lines)
         ],
         "version": version,
-    }
+    } | ({} if shipping_service is None else {"shipping_service": shipping_service})
 
 
 def change(kind: str, key: str, data: dict[str, Any] | None, seq: int = 0) -> dict[str, Any]:

@@ -81,7 +81,15 @@ def _fulfillments(rng: random.Random) -> Iterator[dict[str, Any]]:
             customer=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
             updated_at=NOW - timedelta(minutes=rng.randint(0, 3 * 24 * 60)),
             pickup_deadline=deadline,
+            shipping_service=_service(fid, method),
         )
+
+
+def _service(fid: int, method: str) -> str | None:
+    """Every third delivery is express; some others name standard, the rest nothing."""
+    if method != "ship_from_store":
+        return None
+    return "express" if fid % 3 == 0 else "standard" if fid % 3 == 1 else None
 
 
 @pytest.fixture(scope="module")
@@ -267,6 +275,28 @@ def test_fulfil_queue(
     assert [r.id for r in found] == [d["id"] for d in expected]
     assert counts[tab] == len(found)
     assert found
+
+
+@pytest.mark.parametrize("tab", queries.FULFIL_TABS)
+@pytest.mark.parametrize("service", ["express", "standard"])
+def test_fulfil_queue_by_shipping_service(
+    world: World, tab: queries.FulfilTab, service: queries.FulfilService
+) -> None:
+    """The service filter keeps the tab's rows of that shipping service (a document without
+    one is standard), counted alike; the rows say which is express."""
+    with world.db.read() as conn:
+        every = queries.fulfil_queue(conn, 1, tab)
+        found = queries.fulfil_queue(conn, 1, tab, service=service)
+        counts = queries.fulfil_counts(conn, 1, service=service)
+    doc_service = {i: d.get("shipping_service") or "standard" for i, d in world.docs.items()}
+    assert [r.id for r in found] == [r.id for r in every if doc_service[r.id] == service]
+    assert all(r.shipping_service == service for r in found)
+    assert all(r.express == (doc_service[r.id] == "express") for r in every)
+    assert counts[tab] == len(found)
+    if service == "express" and tab == "open":
+        assert found
+    with pytest.raises(ValueError, match="unknown shipping service"), world.db.read() as conn:
+        queries.fulfil_queue(conn, 1, tab, service="overnight")  # type: ignore[arg-type]
 
 
 def test_queue_queries_use_their_indexes(world: World) -> None:

@@ -18,7 +18,7 @@ from pytestqt.modeltest import ModelTester
 from desktop_oms.cache.queries import FulfilRow
 from desktop_oms.domain.identifiers import bin_code, order_code
 from desktop_oms.gui.fulfil import documents
-from desktop_oms.gui.fulfil.model import ID_ROLE, FulfilQueueModel
+from desktop_oms.gui.fulfil.model import EXPRESS_ROLE, ID_ROLE, FulfilQueueModel
 from desktop_oms.gui.fulfil.queue import Column
 from desktop_oms.gui.fulfil.view import FulfilView
 from tests.gui.conftest import Counter
@@ -116,9 +116,9 @@ def stocked_sku(counter: Counter, units: int = 3) -> tuple[str, int]:
     return counter.read(find)
 
 
-def place_delivery(counter: Counter, name: str) -> int:
-    """A web order delivered to an Amsterdam address (the station's store ships it);
-    started picking at the server; its fulfillment id."""
+def place_delivery(counter: Counter, name: str, service: str | None = None) -> int:
+    """A web order delivered to an Amsterdam address (the station's store ships it), at
+    shipping ``service`` when given; started picking at the server; its fulfillment id."""
     sku, price = stocked_sku(counter)
     email = f"{uuid.uuid4().hex[:8]}@example.com"
     address = {
@@ -141,6 +141,7 @@ def place_delivery(counter: Counter, name: str) -> int:
             "billing_address": address,
             "lines": [{"sku": sku, "quantity": 1, "unit_price_minor": price}],
             "payment": {"card_number": "4242424242424242", "holder": name},
+            **({} if service is None else {"shipping_service": service}),
         },
         headers={
             "Authorization": f"Bearer {counter.demo.channel_keys['web']}",
@@ -221,6 +222,58 @@ def test_tabs_counts_and_filters_match_the_server(counter: Counter) -> None:
 
     assert all(datetime.fromisoformat(r.created_at).timestamp() <= cutoff for r in old)
     assert {r.id for r in old} <= {r.id for r in everyone}
+
+
+def server_express(counter: Counter) -> set[str]:
+    """Order numbers of AMS1's express deliveries as the server has them."""
+    rows = counter.demo.query(
+        "SELECT o.number FROM orders o JOIN fulfillments f ON f.order_id = o.id "
+        "JOIN stores s ON s.id = f.store_id "
+        "WHERE s.code = 'AMS1' AND o.shipping_service = 'express'"
+    )
+    return {str(number) for (number,) in rows}
+
+
+def test_shipping_service_filter_narrows_to_express_orders(counter: Counter) -> None:
+    """ "Express" keeps each tab's express deliveries as the server has them (counts alike),
+    with the badge on the row and in the panel; "Standard" keeps the rest."""
+    fid = place_delivery(counter, "Eva Snel", service="express")
+    view = open_fulfil(counter)
+    choices = [view.service_filter.itemText(i) for i in range(view.service_filter.count())]
+    assert choices == ["Any service", "Standard", "Express"]
+    click_tab(counter, view, "in_progress")
+    counter.qtbot.waitUntil(lambda: view.model.row_of(fid) is not None, timeout=15_000)
+    everyone = {tab: server_tab(counter, tab) for tab in ("open", "in_progress", "packed")}
+    express = server_express(counter)
+    assert express, "the demo and this test have express deliveries at AMS1"
+
+    with counter.qtbot.waitSignal(view.refreshed, timeout=10_000):
+        view.service_filter.setCurrentIndex(view.service_filter.findData("express"))
+    assert view.subtitle.text().startswith("Filtered")
+    for tab in ("in_progress", "open", "packed"):
+        if tab != "in_progress":
+            click_tab(counter, view, tab)
+        expected = sorted(set(everyone[tab]) & express)
+        assert sorted(view.visible_orders()) == expected
+        assert view.counts()[tab] == len(expected)
+        assert all(r.express and r.method == "ship_from_store" for r in view.model.rows)
+        for n in range(view.model.rowCount()):
+            assert view.model.index(n, Column.METHOD).data(EXPRESS_ROLE) is True
+    assert view.counts() == {t: len(set(everyone[t]) & express) for t in everyone}
+
+    click_tab(counter, view, "in_progress")
+    open_row(counter, view, fid)
+    assert view.detail.express_badge.isVisibleTo(view.detail)
+    assert view.detail.express_badge.text() == "EXPRESS"
+
+    with counter.qtbot.waitSignal(view.refreshed, timeout=10_000):
+        view.service_filter.setCurrentIndex(view.service_filter.findData("standard"))
+    assert sorted(view.visible_orders()) == sorted(set(everyone["in_progress"]) - express)
+    assert not any(r.express for r in view.model.rows)
+    with counter.qtbot.waitSignal(view.refreshed, timeout=10_000):
+        view.set_filters(None)
+    assert sorted(view.visible_orders()) == everyone["in_progress"]
+    assert not view.subtitle.text().startswith("Filtered")
 
 
 def test_multi_select_and_bulk_ship(counter: Counter) -> None:
@@ -454,6 +507,67 @@ def test_pack_buy_label_print_and_ship(
     assert tracking == labels[0][0]
 
 
+def outgoing_transfer(counter: Counter) -> int:
+    """A pickup at RTM1 of something only AMS1 has: a ship-to-store transfer leaving AMS1,
+    picked and packed in one box at the server; its fulfillment id."""
+    found = counter.demo.query(
+        "SELECT i.sku, p.price_minor FROM inventory i JOIN stores s ON s.id = i.store_id "
+        "JOIN products p ON p.sku = i.sku WHERE s.code = 'AMS1' "
+        "AND i.on_hand - i.reserved - i.safety_stock >= 1 AND NOT EXISTS (SELECT 1 FROM "
+        "inventory j WHERE j.sku = i.sku AND j.store_id != i.store_id "
+        "AND j.on_hand - j.reserved - j.safety_stock > 0) ORDER BY i.sku LIMIT 1"
+    )
+    assert found, "the demo has a SKU only AMS1 stocks"
+    [(sku, price)] = found
+    number = counter.demo.place_pickup(str(sku), int(price), name="Tom Transfer", store="RTM1")
+    [(fid, method, source)] = counter.demo.query(
+        "SELECT f.id, f.method, s.code FROM fulfillments f JOIN orders o ON o.id = f.order_id "
+        "JOIN stores s ON s.id = f.store_id WHERE o.number = ?",
+        number,
+    )
+    assert (method, source) == ("ship_to_store", "AMS1")
+    staff_command(counter, "ams1.associate", int(fid), "start_picking")
+    box = {"box_type": "S", "length_cm": 30, "width_cm": 20, "height_cm": 10, "weight_g": 700}
+    staff_command(counter, "ams1.associate", int(fid), "pack", boxes=[box])
+    assert server_status(counter, int(fid)) == "packed"
+    return int(fid)
+
+
+def test_dispatch_a_packed_transfer_under_its_label(counter: Counter) -> None:
+    """A packed transfer out gets its label (to the destination store) and is dispatched
+    under it with "Dispatch transfer": on its way at the server with that tracking."""
+    fid = outgoing_transfer(counter)
+    view = open_fulfil(counter)
+    counter.qtbot.waitUntil(lambda: counter.station.session.token is not None, timeout=10_000)
+    click_tab(counter, view, "packed")
+    open_row(counter, view, fid)
+    counter.qtbot.waitUntil(view.detail.buy_button.isEnabled, timeout=10_000)
+    assert not view.detail.dispatch_button.isVisible()
+    with counter.qtbot.waitSignal(view.labelsBought, timeout=20_000):
+        counter.qtbot.mouseClick(view.detail.buy_button, Qt.MouseButton.LeftButton)
+    counter.qtbot.waitUntil(
+        lambda: view.detail.dispatch_button.isVisible() and view.detail.dispatch_button.isEnabled(),
+        timeout=15_000,
+    )
+    assert not view.detail.ship_button.isVisible()
+    [(tracking, label)] = counter.demo.query(
+        "SELECT tracking, label FROM shipping_labels WHERE fulfillment_id = ?", fid
+    )
+    [(destination,)] = counter.demo.query(
+        "SELECT d.name FROM fulfillments f JOIN stores d ON d.id = f.destination_store_id "
+        "WHERE f.id = ?",
+        fid,
+    )
+    assert json.loads(label)["ship_to"]["name"] == destination
+
+    with counter.qtbot.waitSignal(view.queued, timeout=10_000) as queued:
+        counter.qtbot.mouseClick(view.detail.dispatch_button, Qt.MouseButton.LeftButton)
+    assert queued.args == ["dispatch_transfer", 1]
+    counter.qtbot.waitUntil(lambda: server_status(counter, fid) == "in_transit", timeout=15_000)
+    [(sent,)] = counter.demo.query("SELECT tracking FROM fulfillments WHERE id = ?", fid)
+    assert sent == tracking
+
+
 def test_unpack_is_refused_for_an_associate_and_allowed_for_a_lead(counter: Counter) -> None:
     """An associate sees Unpack disabled and why; a lead unpacks with a reason."""
     fid = place_delivery(counter, "Uitpak Proef")
@@ -502,6 +616,7 @@ def _row(n: int, **changes: Any) -> FulfilRow:
         boxes=1 if n % 3 == 0 else 0,
         labels=1 if n % 6 == 0 else 0,
         carrier="omspost" if n % 6 == 0 else None,
+        shipping_service="express" if n % 4 == 1 else "standard",
         pending=n % 5 == 0,
     )
     return row._replace(**changes)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +21,8 @@ from pytestqt.modeltest import ModelTester
 from desktop_oms.cache import outbox, queries
 from desktop_oms.cache.queries import PickItem, PickList, PickNeed, PickOrder
 from desktop_oms.domain.identifiers import GS
+from desktop_oms.gui import printing
+from desktop_oms.gui.fulfil import picklist_print
 from desktop_oms.gui.fulfil.picking import PickResult, PickView
 from desktop_oms.gui.fulfil.picking_model import Column, OverPick, PickListModel, PickProgress
 from desktop_oms.scanner.router import RouteResult
@@ -319,6 +322,41 @@ def _walk(*, partial: bool = True) -> PickProgress:
         ),
     )
     return PickProgress(PickList(orders, items, (), partial))
+
+
+def test_the_pick_list_is_previewed_with_a_printer_else_saved_as_a_pdf(
+    counter: Counter, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """ "Print pick list" opens a print preview painting the sheet when a printer is set
+    up; without one it saves the PDF off the UI thread and says where."""
+    counter.signed_in()
+    [(sku, price, _gtin)] = stocked(counter, 1)
+    number = place(counter, [(sku, 1, price)], "Lotte Smit")
+    [fid] = synced(counter, [number])
+    view = pick_view(counter)
+    start(counter, view, [fid])
+    view.use_printer = True
+    monkeypatch.setattr(printing, "has_printer", lambda: True)
+    painted: list[object] = []
+    monkeypatch.setattr(picklist_print, "print_sheet", lambda sheet, printer: painted.append(sheet))
+    counter.qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    counter.qtbot.waitUntil(
+        lambda: view.preview_dialog is not None and view.preview_dialog.isVisible(), timeout=10_000
+    )
+    counter.qtbot.waitUntil(lambda: bool(painted), timeout=10_000)
+    assert view.preview_dialog is not None
+    assert view.preview_dialog.windowTitle().startswith("Pick list · ")
+    view.preview_dialog.close()
+
+    monkeypatch.undo()  # the real print_sheet; use_printer off: a PDF file
+    view.use_printer = False
+    view.picklists_dir = tmp_path / "picklists"
+    with counter.qtbot.waitSignal(view.printed, timeout=20_000) as printed:
+        counter.qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    result = printed.args[0]
+    assert result.printer is None and result.path.parent == view.picklists_dir
+    assert result.path.read_bytes().startswith(b"%PDF")
+    assert str(result.path) in result.describe()
 
 
 def test_whole_line_rejects_when_the_store_allows_no_partial_ones() -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop_oms.cache import queries
 from desktop_oms.domain.identifiers import GS, badge_code, bin_code, order_code
+from desktop_oms.gui.fulfil.queue import Column
 from desktop_oms.gui.scanning import load_settings
 from desktop_oms.scanner.router import SIGN_IN_FIRST, Destination, RouteResult
 from desktop_oms.scanner.scan import BadScan, BadScanReason, Source
@@ -31,6 +32,7 @@ from desktop_oms.scanner.settings import ScannerSettings
 from tests.gui.conftest import Counter
 from tests.gui.test_expired import staff_command, staged_pickup
 from tests.gui.test_handover import ready_pickup
+from tests.gui.test_picking import stocked
 from tests.scanner.test_qtwedge import type_keys
 from tests.scanner.test_serial import Cable
 
@@ -173,7 +175,7 @@ class Codes:
     other: tuple[str, str]  # another ready pickup: number, pickup code
     expired: tuple[str, str]  # an ended pickup whose goods wait in a bin: number, bin
     badge: str  # ams1.manager's badge
-    item: str  # GTIN-13 of an item of ``ready``
+    item: str  # GTIN-13 of an item of ``ready`` (picking: of an item on the pick list)
     foreign: str  # GTIN-14 of a product that is not in ``ready``
 
     def code(self, kind: str) -> str:
@@ -267,6 +269,9 @@ def open_view(counter: Counter, view: str, codes: Codes) -> Any:
             )
         assert window.work_page == "conflicts"
         return None
+    if view in ("fulfil", "picking"):
+        open_fulfil(counter, codes, pick=view == "picking")
+        return None
     if view == "queue":
         pickups.table.setFocus()
         return None
@@ -285,6 +290,47 @@ def open_view(counter: Counter, view: str, codes: Codes) -> Any:
     counter.qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
     counter.qtbot.waitUntil(lambda: dialog.barcodes is not None, timeout=5_000)
     return dialog
+
+
+def open_fulfil(counter: Counter, codes: Codes, *, pick: bool) -> None:
+    """Click "Fulfil" in the navigation rail; to pick, a new pickup of a stocked product is
+    chosen in the queue and "Pick selected" clicked (its GTIN becomes ``codes.item``: the
+    matrix's GTIN is on the pick list, its GS1 product is not)."""
+    window = counter.window
+    fulfil = window.fulfil
+    number = None
+    if pick:
+        sku, price, gtin = next(
+            found for found in stocked(counter, 3, units=1) if found[2].zfill(14) != codes.foreign
+        )
+        number = counter.demo.place_pickup(sku, price, name="Pim Qxmatrix")
+        codes.item = gtin
+    with counter.qtbot.waitSignal(fulfil.refreshed, timeout=10_000):
+        if window.work_page == "fulfil":  # still on the page since the last person
+            fulfil.refresh()
+        else:
+            counter.qtbot.mouseClick(
+                window.ui.navRail.viewport(),
+                Qt.MouseButton.LeftButton,
+                pos=window.ui.navRail.visualItemRect(window.fulfil_item).center(),
+            )
+    assert window.work_page == "fulfil" and fulfil.pages.currentIndex() == 0
+    if number is None:
+        fulfil.table.setFocus()
+        return
+    counter.qtbot.waitUntil(lambda: number in fulfil.visible_orders(), timeout=15_000)
+    index = fulfil.model.index(fulfil.visible_orders().index(number), Column.CUSTOMER)
+    fulfil.table.scrollTo(index)
+    counter.qtbot.mouseClick(
+        fulfil.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=fulfil.table.visualRect(index).center(),
+    )
+    assert fulfil.pick_selected.text() == "Pick selected (1)"
+    with counter.qtbot.waitSignal(fulfil.pick_view.loaded, timeout=15_000):
+        counter.qtbot.mouseClick(fulfil.pick_selected, Qt.MouseButton.LeftButton)
+    assert fulfil.pages.currentWidget() is fulfil.pick_host
+    fulfil.pick_view.table.setFocus()
 
 
 Check = Callable[[Counter, Codes, RouteResult, Any], None]
@@ -387,6 +433,56 @@ def conflicts_open_in_pickups(counter: Counter, codes: Codes, r: RouteResult, v:
     opens("other")(counter, codes, r, v)
 
 
+def fulfil_open_in_pickups(counter: Counter, codes: Codes, r: RouteResult, v: Any) -> None:
+    """An order code taken by the Fulfil page whose order is no back-room work here (a
+    ready pickup) opens it at the counter, in Pickups."""
+    assert r.target == "Fulfil"
+    opens("other")(counter, codes, r, v)
+
+
+def picking_refused(words: str) -> Check:
+    """The pick view refuses the scan with ``words``, said in a message; the pick list
+    stays in front and nothing else opens."""
+
+    def check(counter: Counter, codes: Codes, result: RouteResult, _view: Any) -> None:
+        window, fulfil = counter.window, counter.window.fulfil
+        assert result.target == "Fulfil" and words in result.message
+        assert window.toast.isVisible() and window.toast.text.text() == result.message
+        assert window.work_page == "fulfil"
+        assert fulfil.pages.currentWidget() is fulfil.pick_host
+        assert not window.product_panel.isVisible()
+        assert all(picked == 0 for *_, picked, _wanted in fulfil.pick_view.stops())
+
+    return check
+
+
+def picking_names_the_product(counter: Counter, codes: Codes, r: RouteResult, v: Any) -> None:
+    """A product not on the pick list is refused; the pick view then names what it is."""
+    picking_refused("That item is not on this pick list")(counter, codes, r, v)
+    name = counter.read(lambda conn: queries.product_by_identifier(conn, codes.foreign)).name
+    notice = counter.window.fulfil.pick_view.notice
+    counter.qtbot.waitUntil(lambda: notice.text().startswith(f"That is {name} ("), timeout=5_000)
+
+
+def picking_counts_item(counter: Counter, codes: Codes, result: RouteResult, _v: Any) -> None:
+    """An item on the pick list is counted into its order's tote; the panel stays away."""
+    fulfil = counter.window.fulfil
+    pick = fulfil.pick_view
+    assert result.target == "Fulfil" and fulfil.pages.currentWidget() is fulfil.pick_host
+    assert pick.notice.text().startswith("✓ ") and "→ tote A" in pick.notice.text()
+    assert [stop[2:] for stop in pick.stops()] == [(1, 1)]
+    assert not counter.window.product_panel.isVisible()
+
+
+def opens_leaving_the_pick_list(counter: Counter, codes: Codes, r: RouteResult, v: Any) -> None:
+    """A bin label opens its pickup in Pickups (whichever page is open); the pick list
+    waits on the Fulfil page."""
+    opens("expired")(counter, codes, r, v)
+    fulfil = counter.window.fulfil
+    assert fulfil.pages.currentWidget() is fulfil.pick_host
+    assert fulfil.pick_view.progress is not None
+
+
 #: view -> kind -> (where the scan goes, what then shows).
 MATRIX: dict[str, dict[str, tuple[Destination, Check]]] = {
     "queue": {
@@ -423,6 +519,24 @@ MATRIX: dict[str, dict[str, tuple[Destination, Check]]] = {
         "badge": (Destination.SIGN_IN, switches_user),
         "gtin": (Destination.PRODUCT, product_panel),
         "gs1": (Destination.PRODUCT, product_panel),
+        "bad": (Destination.BAD, bad_scan_message),
+    },
+    "fulfil": {
+        "order_qr": (Destination.VIEW, fulfil_open_in_pickups),
+        "pickup_qr": (Destination.OPEN_ORDER, opens("other", pickup_ok=True)),
+        "bin": (Destination.VIEW, opens("expired")),
+        "badge": (Destination.SIGN_IN, switches_user),
+        "gtin": (Destination.PRODUCT, product_panel),
+        "gs1": (Destination.PRODUCT, product_panel),
+        "bad": (Destination.BAD, bad_scan_message),
+    },
+    "picking": {
+        "order_qr": (Destination.REFUSED, picking_refused("Finish this pick list")),
+        "pickup_qr": (Destination.REFUSED, picking_refused("Finish this pick list")),
+        "bin": (Destination.VIEW, opens_leaving_the_pick_list),
+        "badge": (Destination.SIGN_IN, switches_user),
+        "gtin": (Destination.VIEW, picking_counts_item),
+        "gs1": (Destination.REFUSED, picking_names_the_product),
         "bad": (Destination.BAD, bad_scan_message),
     },
     "signin": {

@@ -34,10 +34,14 @@ def chain(client: TestClient, services: Services) -> Chain:
     return build_chain(client, services)
 
 
-def delivery_order(chain: Chain, *, email: str = "sanne@example.com") -> int:
-    """A home delivery near store A (so shipped from A); its fulfillment id."""
+def delivery_order(
+    chain: Chain, *, email: str = "sanne@example.com", service: str | None = None
+) -> int:
+    """A home delivery near store A (so shipped from A), at ``service``; its fulfillment id."""
+    extra = {} if service is None else {"shipping_service": service}
     body = OrderIn.model_validate(
         {
+            **extra,
             "channel": Channel.WEB.value,
             "external_ref": uuid.uuid4().hex,
             "customer": {
@@ -78,9 +82,11 @@ def delivery_order(chain: Chain, *, email: str = "sanne@example.com") -> int:
     return int(f.id)
 
 
-def packed_parcel(chain: Chain, boxes: list[dict[str, Any]] | None = None) -> int:
+def packed_parcel(
+    chain: Chain, boxes: list[dict[str, Any]] | None = None, service: str | None = None
+) -> int:
     """A home delivery from store A, picked and packed in ``boxes``; its fulfillment id."""
-    fid = delivery_order(chain)
+    fid = delivery_order(chain, service=service)
     assert chain.result(chain.a, "start_picking", fid)["status"] == "applied"
     r = chain.result(chain.a, "pack", fid, boxes=boxes or [BOX_M, BOX_S])
     assert r["status"] == "applied", r
@@ -235,7 +241,7 @@ def test_refusals(chain: Chain) -> None:
 
     pickup = chain.fulfillment(chain.order(email="p@example.com")).id
     r = _buy(chain, pickup, token, "k-pickup")
-    assert r.status_code == 409 and "ship-from-store" in r.json()["error"]["message"]
+    assert r.status_code == 409 and "ship-from-store parcels" in r.json()["error"]["message"]
 
     r = _buy(chain, fid, _token(chain, chain.b.associate), "k-b")
     assert r.status_code == 403 and r.json()["error"]["code"] == "out_of_scope"
@@ -360,3 +366,36 @@ def test_boxes_may_say_what_they_hold(chain: Chain) -> None:
         [(1, 1), (2, 1)],
         [(2, 1)],
     ]
+
+
+def test_a_transfer_out_is_labelled_to_its_store_and_dispatched_under_the_label(
+    chain: Chain,
+) -> None:
+    """A packed ship-to-store transfer gets a label addressed to the destination store;
+    dispatch must name it (another number is refused), and the label cannot be voided
+    once the transfer is on its way."""
+    chain.order(lines={"SKU-1": 1})
+    with chain.services.db.write() as conn:  # A runs out: the next order ships from B
+        conn.execute(
+            sa.update(t.inventory)
+            .where(t.inventory.c.store_id == chain.a.store_id)
+            .values(on_hand=0, reserved=0)
+        )
+    f = chain.fulfillment(chain.order(lines={"SKU-2": 1}, email="late@example.com"))
+    assert (f.store_id, f.method) == (chain.b.store_id, "ship_to_store")
+    assert chain.result(chain.b, "start_picking", f.id)["status"] == "applied"
+    assert chain.result(chain.b, "pack", f.id, boxes=[BOX_S])["status"] == "applied"
+    token = _token(chain, chain.b.associate)
+    r = _buy(chain, f.id, token, "k-transfer")
+    assert r.status_code == 201, r.text
+    [label] = LabelsOut.model_validate(r.json()).labels
+    assert label.ship_to.name == "Store AMS1" and label.service.value == "standard"
+    assert label.ship_from.name != "Store AMS1"
+
+    wrong = chain.result(chain.b, "dispatch_transfer", f.id, tracking="TRF123456")
+    assert wrong["status"] == "rejected" and label.tracking in wrong["message"], wrong
+    r = chain.result(chain.b, "dispatch_transfer", f.id, tracking=label.tracking)
+    assert r["status"] == "applied", r
+    row = _row(chain, f.id)
+    assert (row.status, row.tracking, row.carrier) == ("in_transit", label.tracking, "omspost")
+    assert _void(chain, label.tracking, _token(chain, chain.b.lead)).status_code == 409

@@ -14,7 +14,15 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from desktop_oms.cache.queries import FulfillmentView, OrderDetail
 from desktop_oms.domain.commands import COMMANDS, CommandName
@@ -68,6 +76,7 @@ class FulfilDetailPanel(DetailCard):
     printLabelsRequested = Signal(object)  # noqa: N815
     packingSlipRequested = Signal(object)  # noqa: N815
     shipRequested = Signal(object)  # noqa: N815
+    dispatchRequested = Signal(object)  # noqa: N815
     voidRequested = Signal(object)  # noqa: N815
     unpackRequested = Signal(object)  # noqa: N815
 
@@ -97,7 +106,20 @@ class FulfilDetailPanel(DetailCard):
         grid.addWidget(card_label("PROMISED", section=True), 0, 1)
         self.method = card_label(name="fulfilMethod")
         self.promised = card_label()
-        grid.addWidget(self.method, 1, 0)
+        self.express_badge = QLabel("EXPRESS", facts)
+        self.express_badge.setObjectName("expressBadge")
+        self.express_badge.setToolTip("Express delivery: the customer paid to have it fast")
+        self.express_badge.setStyleSheet(
+            f"background: {theme.WARN_TINT}; color: {theme.WARN}; font-weight: 700;"
+            " font-size: 11px; border-radius: 9px; padding: 2px 10px;"
+        )
+        self.express_badge.hide()
+        method_row = QHBoxLayout()
+        method_row.setSpacing(8)
+        method_row.addWidget(self.method)
+        method_row.addWidget(self.express_badge)
+        method_row.addStretch(1)
+        grid.addLayout(method_row, 1, 0)
         grid.addWidget(self.promised, 1, 1)
         self.body.addWidget(facts)
 
@@ -146,6 +168,8 @@ class FulfilDetailPanel(DetailCard):
         self.pack_button = _button("Pack…", "packButton", self, accent=True)
         self.buy_button = _button("Buy shipping labels", "buyLabelsButton", self, accent=True)
         self.ship_button = _button("Mark shipped", "shipButton", self, accent=True)
+        self.dispatch_button = _button("Dispatch transfer", "dispatchButton", self, accent=True)
+        self.dispatch_button.setToolTip("Hand the transfer to the carrier under its label")
         self.print_button = _button("Print labels…", "printLabelsButton", self)
         self.print_button.setIcon(theme.icon("printer", theme.INK))
         self.slip_button = _button("Packing slip…", "packingSlipButton", self)
@@ -170,6 +194,7 @@ class FulfilDetailPanel(DetailCard):
             self.pack_button,
             self.buy_button,
             self.ship_button,
+            self.dispatch_button,
         ):
             foot.addWidget(button)
         foot.addLayout(row)
@@ -181,6 +206,7 @@ class FulfilDetailPanel(DetailCard):
         self.pack_button.clicked.connect(lambda: self._emit(self.packRequested))
         self.buy_button.clicked.connect(lambda: self._emit(self.buyLabelsRequested))
         self.ship_button.clicked.connect(lambda: self._emit(self.shipRequested))
+        self.dispatch_button.clicked.connect(lambda: self._emit(self.dispatchRequested))
         self.print_button.clicked.connect(lambda: self._emit(self.printLabelsRequested))
         self.slip_button.clicked.connect(lambda: self._emit(self.packingSlipRequested))
         self.void_button.clicked.connect(lambda: self._emit(self.voidRequested))
@@ -238,6 +264,7 @@ class FulfilDetailPanel(DetailCard):
         if view.method == "ship_to_store":
             method += " (arriving here)" if arrival else " (transfer out)"
         self.method.setText(method)
+        self.express_badge.setVisible(doc.get("shipping_service") == "express")
         promised = timefmt.parse_utc(doc.get("promised_at"))
         self.promised.setText(timefmt.when(promised, now, tz) if promised else "—")
         late = promised is not None and promised <= now
@@ -332,11 +359,15 @@ class FulfilDetailPanel(DetailCard):
             self.pack_button: own and status == "picking" and method != "store_pickup",
             self.buy_button: own
             and status == "packed"
-            and method == "ship_from_store"
+            and method in ("ship_from_store", "ship_to_store")
             and not labels,
             self.ship_button: own
             and status == "packed"
             and method == "ship_from_store"
+            and bool(labels),
+            self.dispatch_button: own
+            and status == "packed"
+            and method == "ship_to_store"
             and bool(labels),
             self.print_button: own and status == "packed" and bool(labels),
             self.slip_button: own and status == "packed",
@@ -356,6 +387,7 @@ class FulfilDetailPanel(DetailCard):
             self.stage_button: CommandName.MARK_READY,
             self.pack_button: CommandName.PACK,
             self.ship_button: CommandName.SHIP,
+            self.dispatch_button: CommandName.DISPATCH_TRANSFER,
         }
         for button, name in floor.items():
             button.setEnabled(not blocked and _may(name, role))
@@ -393,6 +425,7 @@ class FulfilDetailPanel(DetailCard):
             self.pack_button,
             self.buy_button,
             self.ship_button,
+            self.dispatch_button,
             self.void_button,
             self.unpack_button,
         ):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from sqlalchemy.engine import Connection
 
 from desktop_oms.cache.db import APP_NAME
@@ -23,6 +23,7 @@ from desktop_oms.domain.shipping import active_labels
 from desktop_oms.gui.fulfil import labels as label_docs
 from desktop_oms.gui.fulfil import packing_slip
 from desktop_oms.gui.pickups.receipt import StoreAddress, store_address
+from desktop_oms.gui.printing import has_printer, preview
 
 if TYPE_CHECKING:
     from desktop_oms.gui.fulfil.view import FulfilView
@@ -36,11 +37,6 @@ def default_documents_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME)) / "shipping"
-
-
-def has_printer() -> bool:
-    """Whether the operating system has a default printer."""
-    return not QPrinterInfo.defaultPrinter().isNull()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,19 +98,18 @@ def print_document(view: FulfilView, kind: str, fulfillment: FulfillmentView) ->
 
 
 def _preview(view: FulfilView, document: Document) -> QPrintPreviewDialog:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(f"{TITLES[document.kind]} {document.order_number}")
-    dialog = QPrintPreviewDialog(printer, view)
-    dialog.setObjectName("printPreview")
-    dialog.setWindowTitle(f"{TITLES[document.kind]} · {document.order_number}")
-    dialog.paintRequested.connect(document.paint)
+    title = TITLES[document.kind]
+    dialog = preview(
+        view,
+        document.paint,
+        f"{title} · {document.order_number}",
+        doc_name=f"{title} {document.order_number}",
+    )
+    printer = dialog.target
     dialog.accepted.connect(
         lambda: view.printed.emit(printer.printerName() or printer.outputFileName())
     )
-    dialog.finished.connect(dialog.deleteLater)
     view.preview_dialog = dialog
-    dialog.resize(900, 760)
-    dialog.open()
     return dialog
 
 

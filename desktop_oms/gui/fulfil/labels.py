@@ -21,7 +21,6 @@ its number in print, and the order reference.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,13 +35,13 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
 )
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop_oms.domain.shipping import LabelStatus, ServiceLevel, format_s10
 from desktop_oms.gui.barcodes import paint_code128
+from desktop_oms.gui.printing import paint_on, pdf_writer, safe_file_name
 from desktop_oms.protocol.sync import AddressDoc, LabelDoc
 
 #: The label: 4 x 6 in (101.6 x 152.4 mm), portrait.
@@ -320,20 +319,10 @@ def render_labels_pdf(labels: Sequence[LabelLike], path: Path) -> Path:
     models = [as_label(x) for x in labels]
     if not models:
         raise ValueError("no labels to render")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(PDF_DPI)
-    writer.setTitle(f"Shipping labels {models[0].reference}")
-    writer.setCreator("desktop-oms")
+    writer = pdf_writer(path, title=f"Shipping labels {models[0].reference}", dpi=PDF_DPI)
     writer.setPageSize(label_page_size())
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
-    try:
-        _paint_all(painter, writer, models)
-    finally:
-        painter.end()
+    paint_on(writer, lambda painter: _paint_all(painter, writer, models), job=str(path))
     return path
 
 
@@ -348,17 +337,12 @@ def print_labels(labels: Sequence[LabelLike], printer: QPrinter) -> None:
     models = [as_label(x) for x in labels]
     if not models:
         raise ValueError("no labels to print")
-    printer.setDocName(f"Shipping labels {models[0].reference}")
+    job = f"Shipping labels {models[0].reference}"
+    printer.setDocName(job)
     printer.setPageSize(label_page_size())
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError(f"the printer {printer.printerName() or '(default)'} refused the job")
-    try:
-        _paint_all(painter, printer, models)
-    finally:
-        painter.end()
+    paint_on(printer, lambda painter: _paint_all(painter, printer, models), job=job)
 
 
 def print_label(label: LabelLike, printer: QPrinter) -> None:
@@ -377,7 +361,7 @@ class LabelFiles:
 def file_stem(labels: Sequence[LabelLike]) -> str:
     """``labels-WEB-1000042-CP400000013NL``: order and first tracking number, safe names."""
     first = as_label(labels[0])
-    return re.sub(r"[^A-Za-z0-9.-]+", "-", f"labels-{first.reference}-{first.tracking}")
+    return safe_file_name(f"labels-{first.reference}-{first.tracking}")
 
 
 def save_labels(labels: Sequence[LabelLike], folder: Path) -> LabelFiles:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop_oms.cache.queries import FulfilRow
 from desktop_oms.gui import theme
@@ -23,6 +24,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the FulfilRow
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the fulfillment id
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 3  # the order number
 LATE_ROLE = Qt.ItemDataRole.UserRole + 4  # bool: past its promised time
+EXPRESS_ROLE = Qt.ItemDataRole.UserRole + 5  # bool: express delivery (the method's badge)
 
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -111,6 +113,8 @@ class FulfilQueueModel(RowTableModel[FulfilRow]):
             return row.order_number
         if role == LATE_ROLE:
             return self.late(row)
+        if role == EXPRESS_ROLE:
+            return col == Column.METHOD and row.express
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_CENTER if col == Column.ITEMS else _ALIGN_LEFT
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -170,6 +174,8 @@ class FulfilQueueModel(RowTableModel[FulfilRow]):
         return None
 
     def _tooltip(self, row: FulfilRow, col: int) -> str | None:
+        if col == Column.METHOD and row.express:
+            return "Express delivery: the customer paid to have it fast"
         if col == Column.ORDER:
             notes = []
             if row.pending:
@@ -194,3 +200,45 @@ class FulfilQueueModel(RowTableModel[FulfilRow]):
         if self._rows:
             last = len(self._rows) - 1
             self.dataChanged.emit(self.index(0, Column.PROMISED), self.index(last, Column.AGE))
+
+
+#: The express badge's text, height and right margin (px).
+EXPRESS_TEXT = "EXPRESS"
+_PILL_HEIGHT = 20
+_PILL_RIGHT = 8
+
+
+class ExpressBadgeDelegate(QStyledItemDelegate):
+    """Paints the method cell as usual, then an amber ``EXPRESS`` pill on its right when
+    :data:`EXPRESS_ROLE` is true."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """The cell, then the badge of an express row."""
+        super().paint(painter, option, index)
+        if not index.data(EXPRESS_ROLE):
+            return
+        font = QFont(option.font)
+        font.setPixelSize(11)
+        font.setWeight(QFont.Weight.Bold)
+        width = QFontMetrics(font).horizontalAdvance(EXPRESS_TEXT) + 14
+        area = option.rect
+        pill = QRectF(
+            area.right() - _PILL_RIGHT - width,
+            area.top() + (area.height() - _PILL_HEIGHT) / 2,
+            width,
+            _PILL_HEIGHT,
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.WARN_TINT))
+        painter.drawRoundedRect(pill, _PILL_HEIGHT / 2, _PILL_HEIGHT / 2)
+        painter.setPen(QColor(theme.WARN))
+        painter.setFont(font)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, EXPRESS_TEXT)
+        painter.restore()

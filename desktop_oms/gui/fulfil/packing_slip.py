@@ -16,7 +16,6 @@ boxes say what they hold; else all items and the boxes), and a QR code of the or
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,7 +31,6 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
 )
 from PySide6.QtPrintSupport import QPrinter
@@ -42,6 +40,7 @@ from desktop_oms.domain.shipping import active_labels, format_s10
 from desktop_oms.gui.barcodes import paint_qr
 from desktop_oms.gui.pickups.detail import CHANNELS
 from desktop_oms.gui.pickups.receipt import StoreAddress
+from desktop_oms.gui.printing import paint_on, pdf_writer, safe_file_name
 from desktop_oms.protocol.sync import FulfillmentDoc
 
 Paper = Literal["A4", "Letter"]
@@ -438,36 +437,21 @@ def _page_size(paper: Paper) -> QPageSize:
 
 def render_packing_slip_pdf(slip: PackingSlip, path: Path, paper: Paper = "A4") -> Path:
     """Blocking: write the slip as a PDF on A4 or US Letter to ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(PDF_DPI)
-    writer.setTitle(f"Packing slip {slip.order_number}")
-    writer.setCreator("desktop-oms")
+    writer = pdf_writer(path, title=f"Packing slip {slip.order_number}", dpi=PDF_DPI)
     writer.setPageSize(_page_size(paper))
     margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
     writer.setPageMargins(margins, QPageLayout.Unit.Millimeter)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
-    try:
-        paint_packing_slip(painter, writer, slip)
-    finally:
-        painter.end()
+    paint_on(writer, lambda painter: paint_packing_slip(painter, writer, slip), job=str(path))
     return path
 
 
 def print_packing_slip(slip: PackingSlip, printer: QPrinter) -> None:
     """Blocking: print the slip on ``printer`` (its own paper size and margins)."""
-    printer.setDocName(f"Packing slip {slip.order_number}")
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError(f"the printer {printer.printerName() or '(default)'} refused the job")
-    try:
-        paint_packing_slip(painter, printer, slip)
-    finally:
-        painter.end()
+    job = f"Packing slip {slip.order_number}"
+    printer.setDocName(job)
+    paint_on(printer, lambda painter: paint_packing_slip(painter, printer, slip), job=job)
 
 
 def pdf_name(slip: PackingSlip) -> str:
     """``packing-slip-WEB-1000042.pdf``, safe on every system."""
-    return re.sub(r"[^A-Za-z0-9.-]+", "-", f"packing-slip-{slip.order_number}") + ".pdf"
+    return safe_file_name(f"packing-slip-{slip.order_number}") + ".pdf"

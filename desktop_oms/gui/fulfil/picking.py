@@ -25,7 +25,7 @@ a line, or only whole lines when the store setting ``partial_reject_allowed`` is
 "Finish" (once every unit is picked or rejected) queues one ``reject_line`` per reject
 through the outbox (the server re-routes the quantity to another store, or marks it
 unfillable) and emits ``finished`` with the :class:`PickResult`; staging or packing is
-the caller's next step. "Print" sends the pick list (:mod:`.picklist_print`) to the
+the caller's next step. "Print" previews the pick list (:mod:`.picklist_print`) for the
 default printer, or saves it as a PDF when there is none, rendered off the UI thread.
 """
 
@@ -63,7 +63,7 @@ from desktop_oms.cache.queries import Picker, PickItem, PickList, PickNeed, Pick
 from desktop_oms.domain.commands import CommandName, TargetKind
 from desktop_oms.domain.errors import DomainError
 from desktop_oms.domain.identifiers import DecodedCode, Gs1Code, GtinCode, OrderCode
-from desktop_oms.gui import theme
+from desktop_oms.gui import printing, theme
 from desktop_oms.gui.fulfil import picklist_print
 from desktop_oms.gui.fulfil.picking_model import (
     MANUAL_REASONS,
@@ -340,6 +340,7 @@ class PickView(QWidget):
         self.walk: _Walk | None = None
         self.use_printer = True  # False: always a PDF (tests, no printer wanted)
         self.picklists_dir: Path | None = None  # None: the user's data directory
+        self.preview_dialog: QWidget | None = None  # the print preview open, if any
         self.reject_dialog: RejectDialog | None = None
         self.count_dialog: ManualCountDialog | None = None
         self._scan_generation = 0
@@ -869,10 +870,13 @@ class PickView(QWidget):
         )
 
     def print_list(self) -> None:
-        """Print the pick list on the default printer, else save it as a PDF (off the UI
-        thread); ``printed`` says where it went."""
+        """Preview and print the pick list on the default printer, else save it as a PDF
+        (off the UI thread); ``printed`` says where it went."""
         sheet, tasks = self.sheet(), self.tasks
         if sheet is None or tasks is None:
+            return
+        if self.use_printer and printing.has_printer():
+            self.preview_list(sheet)
             return
         folder = self.picklists_dir or default_picklists_dir()
         use_printer = self.use_printer
@@ -888,6 +892,26 @@ class PickView(QWidget):
             self.message.emit(f"The pick list could not be printed: {exc}", "bad")
 
         tasks.run(job, name="pick list print").then(done, failed)
+
+    def preview_list(self, sheet: picklist_print.PickSheet) -> None:
+        """Open the print preview of ``sheet`` (it paints on the UI thread, as Qt's preview
+        asks); printing from it emits ``printed``."""
+        dialog = printing.preview(
+            self,
+            lambda printer: picklist_print.print_sheet(sheet, printer),
+            f"Pick list · {sheet.pick_list_id}",
+            doc_name=f"Pick list {sheet.pick_list_id}",
+        )
+        printer = dialog.target
+
+        def accepted() -> None:
+            name = printer.printerName() or printer.outputFileName() or "(default)"
+            printed = printing.Printed("Pick list", name, None)
+            self.message.emit(printed.describe(), "info")
+            self.printed.emit(printed)
+
+        dialog.accepted.connect(accepted)
+        self.preview_dialog = dialog
 
     # --- test and screenshot helpers -----------------------------------------------------
 

@@ -15,7 +15,6 @@ never on the UI thread (Qt allows painting on a printer or PDF writer off the GU
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,14 +28,16 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrinter
 
 from desktop_oms.cache.queries import PickItem, PickList
+from desktop_oms.gui import printing
 from desktop_oms.gui.barcodes import paint_code128
 from desktop_oms.gui.pickups import timefmt
+from desktop_oms.gui.printing import Printed as Printed
+from desktop_oms.gui.printing import paint_on, pdf_writer, safe_file_name
 
 #: The PDF's resolution (dots per inch): fine enough for a barcode's modules to be exact.
 PDF_DPI = 600
@@ -441,61 +442,32 @@ def _a4(device: QPagedPaintDevice) -> None:
 
 def save_pdf(sheet: PickSheet, path: Path) -> Path:
     """Blocking: write the pick list as an A4 PDF."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(PDF_DPI)
-    writer.setTitle(f"Pick list {sheet.pick_list_id}")
-    writer.setCreator("desktop-oms")
+    writer = pdf_writer(path, title=f"Pick list {sheet.pick_list_id}", dpi=PDF_DPI)
     _a4(writer)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
-    try:
-        paint_sheet(painter, writer, sheet)
-    finally:
-        painter.end()
+    paint_on(writer, lambda painter: paint_sheet(painter, writer, sheet), job=str(path))
     return path
 
 
 def print_sheet(sheet: PickSheet, printer: QPrinter) -> None:
     """Blocking: print the pick list on ``printer`` (A4)."""
-    printer.setDocName(f"Pick list {sheet.pick_list_id}")
+    job = f"Pick list {sheet.pick_list_id}"
+    printer.setDocName(job)
     _a4(printer)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError(f"the printer {printer.printerName() or '(default)'} refused the job")
-    try:
-        paint_sheet(painter, printer, sheet)
-    finally:
-        painter.end()
-
-
-@dataclass(frozen=True, slots=True)
-class Printed:
-    """Where a pick list went: a printer, or a PDF file when no printer is set up."""
-
-    printer: str | None
-    path: Path | None
-
-    def describe(self) -> str:
-        """A message for staff."""
-        if self.printer is not None:
-            return f"Pick list sent to the printer {self.printer}."
-        return f"No printer is set up: the pick list was saved as {self.path}."
+    paint_on(printer, lambda painter: paint_sheet(painter, printer, sheet), job=job)
 
 
 def pdf_name(sheet: PickSheet) -> str:
     """A file name for the pick list's PDF, safe on every system."""
-    return re.sub(r"[^A-Za-z0-9.-]+", "-", f"picklist-{sheet.pick_list_id}") + ".pdf"
+    return safe_file_name(f"picklist-{sheet.pick_list_id}") + ".pdf"
 
 
 def output(sheet: PickSheet, folder: Path, *, use_printer: bool = True) -> Printed:
     """Blocking (a worker thread): print on the default printer, or save a PDF in
     ``folder`` when there is none (or ``use_printer`` is off)."""
-    if use_printer:
-        info = QPrinterInfo.defaultPrinter()
-        if not info.isNull():
-            printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-            print_sheet(sheet, printer)
-            return Printed(info.printerName(), None)
-    return Printed(None, save_pdf(sheet, folder / pdf_name(sheet)))
+    return printing.output(
+        "Pick list",
+        lambda printer: print_sheet(sheet, printer),
+        lambda into: save_pdf(sheet, into / pdf_name(sheet)),
+        folder,
+        use_printer=use_printer,
+    )

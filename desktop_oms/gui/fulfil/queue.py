@@ -15,7 +15,13 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from desktop_oms.cache import queries, state
-from desktop_oms.cache.queries import FULFIL_TABS, FulfilMethod, FulfilRow, FulfilTab
+from desktop_oms.cache.queries import (
+    FULFIL_TABS,
+    FulfilMethod,
+    FulfilRow,
+    FulfilService,
+    FulfilTab,
+)
 from desktop_oms.cache.rows import utc_text
 from desktop_oms.cache.state import Key
 
@@ -37,6 +43,12 @@ METHOD_CHOICES: tuple[tuple[FulfilMethod | None, str], ...] = (
     ("ship_from_store", "Ship from store"),
     ("ship_to_store", "Ship to store (outgoing)"),
     ("arrivals", "Ship-to-store arrivals"),
+)
+#: The shipping-service filter: (value, title); None is every service.
+SERVICE_CHOICES: tuple[tuple[FulfilService | None, str], ...] = (
+    (None, "Any service"),
+    ("standard", "Standard"),
+    ("express", "Express"),
 )
 #: The age filter: (minimum age, title).
 AGE_CHOICES: tuple[tuple[timedelta | None, str], ...] = (
@@ -104,8 +116,14 @@ class FulfilRequest:
     tab: FulfilTab
     method: FulfilMethod | None = None
     min_age: timedelta | None = None
+    service: FulfilService | None = None
     sort_column: int = Column.PROMISED
     descending: bool = False
+
+    @property
+    def filtered(self) -> bool:
+        """Whether any filter narrows the queue."""
+        return self.method is not None or self.min_age is not None or self.service is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,9 +142,11 @@ class FulfilResult:
 def fetch(conn: Connection, request: FulfilRequest, now: datetime) -> FulfilResult:
     """Disk: the queue as ``request`` asks for it (run on the database worker)."""
     before = now - request.min_age if request.min_age is not None else None
-    store, method = request.store_id, request.method
-    rows = queries.fulfil_queue(conn, store, request.tab, method, created_before=before)
-    counts = queries.fulfil_counts(conn, store, method, created_before=before)
+    store, method, service = request.store_id, request.method, request.service
+    rows = queries.fulfil_queue(
+        conn, store, request.tab, method, created_before=before, service=service
+    )
+    counts = queries.fulfil_counts(conn, store, method, created_before=before, service=service)
     rows.sort(key=SORT_KEYS[request.sort_column], reverse=request.descending)
     stamp = utc_text(now) or ""
     late = len([r for r in rows if r.promised_at is not None and r.promised_at <= stamp])

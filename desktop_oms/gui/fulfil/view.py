@@ -46,6 +46,7 @@ from desktop_oms.cache.queries import (
     FulfillmentView,
     FulfilMethod,
     FulfilRow,
+    FulfilService,
     FulfilTab,
     OrderDetail,
 )
@@ -58,11 +59,12 @@ from desktop_oms.domain.roles import Role
 from desktop_oms.domain.shipping import active_labels
 from desktop_oms.gui import theme
 from desktop_oms.gui.fulfil.detail import FulfilDetailPanel
-from desktop_oms.gui.fulfil.model import FulfilQueueModel
+from desktop_oms.gui.fulfil.model import ExpressBadgeDelegate, FulfilQueueModel
 from desktop_oms.gui.fulfil.pack import PackDialog
 from desktop_oms.gui.fulfil.queue import (
     AGE_CHOICES,
     METHOD_CHOICES,
+    SERVICE_CHOICES,
     TAB_TIPS,
     TAB_TITLES,
     TABS,
@@ -83,7 +85,7 @@ from desktop_oms.sync.errors import SyncError
 ROW_HEIGHT = 48
 WIDTHS = {
     Column.ORDER: 156,
-    Column.METHOD: 184,
+    Column.METHOD: 250,  # room for the express badge
     Column.ITEMS: 68,
     Column.STATUS: 176,
     Column.PROMISED: 164,
@@ -190,6 +192,7 @@ class FulfilView(QWidget):
         self._tab: FulfilTab = "open"
         self._method: FulfilMethod | None = None
         self._min_age: timedelta | None = None
+        self._service: FulfilService | None = None
         self._sort = (Column.PROMISED, False)
         self._first = True
         self._shown_key: tuple[Any, ...] | None = None
@@ -230,7 +233,12 @@ class FulfilView(QWidget):
         for span, text in AGE_CHOICES:
             self.age_filter.addItem(text, span)
         self.age_filter.setToolTip("Show orders placed at least this long ago")
-        for box in (self.method_filter, self.age_filter):
+        self.service_filter = QComboBox(self)
+        self.service_filter.setObjectName("serviceFilter")
+        for service, text in SERVICE_CHOICES:
+            self.service_filter.addItem(text, service)
+        self.service_filter.setToolTip("Show one shipping service only (express: deliver fast)")
+        for box in (self.method_filter, self.service_filter, self.age_filter):
             box.setMinimumHeight(40)
             box.setMinimumWidth(200)
             head.addWidget(box, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -291,6 +299,7 @@ class FulfilView(QWidget):
         self.tabs.tabChanged.connect(self._on_tab)
         self.method_filter.currentIndexChanged.connect(self._on_filter)
         self.age_filter.currentIndexChanged.connect(self._on_filter)
+        self.service_filter.currentIndexChanged.connect(self._on_filter)
         self.model.sortRequested.connect(self._on_sort)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._on_current)
@@ -306,6 +315,7 @@ class FulfilView(QWidget):
         d.packRequested.connect(self.open_pack)
         d.buyLabelsRequested.connect(self.buy_labels)
         d.shipRequested.connect(lambda view: self.ship([view.id]))
+        d.dispatchRequested.connect(self.dispatch)
         d.voidRequested.connect(self.void_labels)
         d.unpackRequested.connect(self.confirm_unpack)
         d.printLabelsRequested.connect(lambda view: self.print_document("labels", view))
@@ -345,6 +355,8 @@ class FulfilView(QWidget):
         header.setSortIndicator(Column.PROMISED, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(lambda column, order: self.model.sort(column, order))
         table.setIconSize(QSize(18, 18))
+        self.express_delegate = ExpressBadgeDelegate(table)
+        table.setItemDelegateForColumn(Column.METHOD, self.express_delegate)
 
     # --- wiring --------------------------------------------------------------------------
 
@@ -408,10 +420,16 @@ class FulfilView(QWidget):
         self.tabs.set_current(tab)
         self._on_tab(tab)
 
-    def set_filters(self, method: FulfilMethod | None, min_age: timedelta | None = None) -> None:
-        """Pick the method and age filters (as the combo boxes do)."""
+    def set_filters(
+        self,
+        method: FulfilMethod | None,
+        min_age: timedelta | None = None,
+        service: FulfilService | None = None,
+    ) -> None:
+        """Pick the method, age and shipping-service filters (as the combo boxes do)."""
         self.method_filter.setCurrentIndex(self.method_filter.findData(method))
         self.age_filter.setCurrentIndex(self.age_filter.findData(min_age))
+        self.service_filter.setCurrentIndex(self.service_filter.findData(service))
 
     # --- reading -------------------------------------------------------------------------
 
@@ -426,6 +444,7 @@ class FulfilView(QWidget):
             tab=self._tab,
             method=self._method,
             min_age=self._min_age,
+            service=self._service,
             sort_column=self._sort[0],
             descending=self._sort[1],
         )
@@ -443,7 +462,7 @@ class FulfilView(QWidget):
             return  # an older question; a newer answer is on its way
         self.box_types = box_types_from_setting(boxes)
         request = result.request
-        key = (request.tab, request.method, request.min_age)
+        key = (request.tab, request.method, request.min_age, request.service)
         if self._shown_key == key:
             self._update_keeping_view(result)
         else:
@@ -483,7 +502,7 @@ class FulfilView(QWidget):
             "in_progress": "Nothing is being picked or waiting to be staged.",
             "packed": "No packed parcels are waiting for the carrier.",
         }[tab]
-        if result.request.method is not None or result.request.min_age is not None:
+        if result.request.filtered:
             text = f"No order in {TAB_TITLES[tab]} matches the filters."
             elsewhere = {t: n for t, n in result.counts.items() if n and t != tab}
             if elsewhere:
@@ -499,7 +518,7 @@ class FulfilView(QWidget):
             f"{counts.get('in_progress', 0)} in progress",
             f"{counts.get('packed', 0)} packed",
         ]
-        if result.request.method is not None or result.request.min_age is not None:
+        if result.request.filtered:
             parts.insert(0, "Filtered")
         if result.late:
             parts.append(f"{result.late} late in this tab")
@@ -512,6 +531,7 @@ class FulfilView(QWidget):
     def _on_filter(self, _index: int) -> None:
         self._method = self.method_filter.currentData()
         self._min_age = self.age_filter.currentData()
+        self._service = self.service_filter.currentData()
         self.refresh()
 
     def _on_sort(self, column: int, descending: bool) -> None:
@@ -839,6 +859,23 @@ class FulfilView(QWidget):
             on_done=lambda _entries: self.close_detail(),
         )
 
+    def dispatch(self, view: FulfillmentView) -> None:
+        """Queue ``dispatch_transfer`` for a labelled packed transfer out, under its first
+        active label's tracking number."""
+        labels = active_labels(view.doc.get("labels") or [])
+        if view.status != "packed" or view.method != "ship_to_store" or not labels:
+            self.message.emit("Buy the shipping label first: nothing was dispatched.", "warn")
+            return
+        number = self._number(view)
+        self._queue(
+            CommandName.DISPATCH_TRANSFER,
+            [(view.id, view.version)],
+            {"tracking": str(labels[0]["tracking"])},
+            done=f"{number} dispatched to its store.",
+            failed=f"{number} was not dispatched",
+            on_done=lambda _entries: self.close_detail(),
+        )
+
     def ship_selection(self) -> None:
         """Ship the selected labelled parcels (bulk)."""
         rows = self._shippable(self.selected_rows())
@@ -1014,14 +1051,25 @@ class FulfilView(QWidget):
 
     # --- scans ---------------------------------------------------------------------------
 
+    def _picking(self) -> Any:
+        """The pick view while it is shown (it takes the scans then), else None."""
+        shown = self.pick_host is not None and self.pages.currentWidget() is self.pick_host
+        return self.pick_view if shown else None
+
     def accepts(self, kind: ScanKind) -> bool:
-        """Order codes (receive or open), and bin labels while a fulfillment to stage is shown."""
+        """Order codes (receive or open), and bin labels while a fulfillment to stage is shown;
+        while picking, what the pick view takes."""
+        if (picking := self._picking()) is not None:
+            return bool(picking.accepts(kind))
         if kind is ScanKind.ORDER:
             return True
         return kind is ScanKind.BIN and self.detail.stageable
 
     def handle(self, scan: Scan, code: DecodedCode) -> None:
         """A scan of an accepted kind with the fulfil page in front."""
+        if (picking := self._picking()) is not None:
+            picking.handle(scan, code)
+            return
         if self.station is None or self.tasks is None:
             raise ScanRefused("The station is still starting — scan again in a moment")
         if isinstance(code, BinCode):

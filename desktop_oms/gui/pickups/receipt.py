@@ -14,7 +14,6 @@ disk may be slow, and Qt allows painting on a printer or PDF writer off the GUI 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,18 +29,20 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy.engine import Connection
 
 from desktop_oms.cache.db import driver_cursor
 from desktop_oms.domain.identifiers import order_code
 from desktop_oms.domain.reasons import ReasonKind, reasons_for
+from desktop_oms.gui import printing
 from desktop_oms.gui.barcodes import paint_qr
 from desktop_oms.gui.pickups.detail import CHANNELS, money
 from desktop_oms.gui.pickups.handover import ID_TYPES, RELATIONSHIPS
+from desktop_oms.gui.printing import Printed as Printed
+from desktop_oms.gui.printing import paint_on, pdf_writer, safe_file_name
 
 #: Paper width and the printable column of a receipt roll, in millimetres.
 PAPER_MM = 80.0
@@ -485,11 +486,7 @@ def paint_receipt(painter: QPainter, device: QPagedPaintDevice, receipt: Receipt
 
 def save_pdf(receipt: Receipt, path: Path) -> Path:
     """Write the receipt as a one-page PDF on an 80 mm wide page as tall as it is."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(PDF_DPI)
-    writer.setTitle(f"Pickup receipt {receipt.order_number}")
-    writer.setCreator("desktop-oms")
+    writer = pdf_writer(path, title=f"Pickup receipt {receipt.order_number}", dpi=PDF_DPI)
     margin = (PAPER_MM - COLUMN_MM) / 2
     writer.setPageSize(QPageSize(QSizeF(PAPER_MM, 297.0), QPageSize.Unit.Millimeter, "Receipt"))
     writer.setPageMargins(QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter)
@@ -497,55 +494,30 @@ def save_pdf(receipt: Receipt, path: Path) -> Path:
     writer.setPageSize(
         QPageSize(QSizeF(PAPER_MM, height), QPageSize.Unit.Millimeter, "Receipt roll")
     )
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
-    try:
-        paint_receipt(painter, writer, receipt)
-    finally:
-        painter.end()
+    paint_on(writer, lambda painter: paint_receipt(painter, writer, receipt), job=str(path))
     return path
 
 
 def print_receipt(receipt: Receipt, printer: QPrinter) -> None:
     """Print the receipt on ``printer`` (a receipt roll, or a sheet with the column centred)."""
-    printer.setDocName(f"Pickup receipt {receipt.order_number}")
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError(f"the printer {printer.printerName() or '(default)'} refused the job")
-    try:
-        paint_receipt(painter, printer, receipt)
-    finally:
-        painter.end()
-
-
-@dataclass(frozen=True, slots=True)
-class Printed:
-    """Where a receipt went: a printer, or a PDF file when no printer is set up."""
-
-    printer: str | None
-    path: Path | None
-
-    def describe(self) -> str:
-        """A message for the counter."""
-        if self.printer is not None:
-            return f"Receipt sent to the printer {self.printer}."
-        return f"No printer is set up: the receipt was saved as {self.path}."
+    job = f"Pickup receipt {receipt.order_number}"
+    printer.setDocName(job)
+    paint_on(printer, lambda painter: paint_receipt(painter, printer, receipt), job=job)
 
 
 def pdf_name(receipt: Receipt) -> str:
     """A file name for the receipt's PDF: order number and time, safe on every system."""
     stamp = receipt.at.strftime("%Y%m%d-%H%M%S")
-    return re.sub(r"[^A-Za-z0-9.-]+", "-", f"receipt-{receipt.order_number}-{stamp}") + ".pdf"
+    return safe_file_name(f"receipt-{receipt.order_number}-{stamp}") + ".pdf"
 
 
 def output(receipt: Receipt, folder: Path, *, use_printer: bool = True) -> Printed:
     """Blocking (a worker thread): print on the default printer, or save a PDF in
     ``folder`` when there is none (or ``use_printer`` is off)."""
-    if use_printer:
-        info = QPrinterInfo.defaultPrinter()
-        if not info.isNull():
-            printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
-            print_receipt(receipt, printer)
-            return Printed(info.printerName(), None)
-    return Printed(None, save_pdf(receipt, folder / pdf_name(receipt)))
+    return printing.output(
+        "Receipt",
+        lambda printer: print_receipt(receipt, printer),
+        lambda into: save_pdf(receipt, into / pdf_name(receipt)),
+        folder,
+        use_printer=use_printer,
+    )
