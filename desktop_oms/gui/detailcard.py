@@ -64,12 +64,15 @@ class DetailCard(QFrame):
     """Head (``title``, ``status_chip``, close button, ``subtitle``), a scrolling ``body``
     layout and a ``foot`` layout for buttons.
 
+    ``stacked``: the title wraps across the head and the chip sits beside the subtitle
+    below it (for long titles).
+
     Signal ``closed()``: the close button (or the owner's Esc) closed the card.
     """
 
     closed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, stacked: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("detailPanel")
         self.setProperty("card", True)
@@ -81,12 +84,12 @@ class DetailCard(QFrame):
 
         head = QWidget(self)
         head_layout = QVBoxLayout(head)
-        head_layout.setContentsMargins(22, 18, 14, 10)
+        head_layout.setContentsMargins(22, 18, 14, 8 if stacked else 10)
         head_layout.setSpacing(4)
         title_row = QHBoxLayout()
         title_row.setSpacing(10)
         self.title = card_label(name="orderTitle")
-        self.title.setWordWrap(False)
+        self.title.setWordWrap(stacked)
         self.status_chip = card_label(chip="info")
         self.status_chip.setWordWrap(False)
         self.close_button = QPushButton(self)
@@ -96,13 +99,23 @@ class DetailCard(QFrame):
         self.close_button.setToolTip("Close (Esc)")
         self.close_button.setFixedWidth(44)
         self.close_button.clicked.connect(self.closed)
-        title_row.addWidget(self.title)
-        title_row.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignVCenter)
-        title_row.addStretch(1)
-        title_row.addWidget(self.close_button)
-        head_layout.addLayout(title_row)
         self.subtitle = card_label(muted=True)
-        head_layout.addWidget(self.subtitle)
+        if stacked:
+            title_row.addWidget(self.title, 1)
+            title_row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+            head_layout.addLayout(title_row)
+            meta_row = QHBoxLayout()
+            meta_row.setSpacing(10)
+            meta_row.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignVCenter)
+            meta_row.addWidget(self.subtitle, 1)
+            head_layout.addLayout(meta_row)
+        else:
+            title_row.addWidget(self.title)
+            title_row.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignVCenter)
+            title_row.addStretch(1)
+            title_row.addWidget(self.close_button)
+            head_layout.addLayout(title_row)
+            head_layout.addWidget(self.subtitle)
         outer.addWidget(head)
 
         scroll = QScrollArea(self)

@@ -8,18 +8,23 @@ content may have changed), so the selection (persistent indexes) and what is on 
 survive a live update. Switching tab is a model reset.
 
 Rows are tuples (NamedTuples) whose first field is a unique id. Subclasses give the
-columns (``column_count``) and ``data``/``headerData``.
+columns (``column_count``, ``time_columns``) and ``data``/``headerData``; the base holds
+what the queue models share (store time zone, bold and pending fonts, an icon cache,
+``tick``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from itertools import compress, count
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QIcon
+
+from desktop_oms.gui import theme
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R", bound=tuple[Any, ...])
@@ -37,11 +42,26 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     #: How many columns the table has (set by subclasses).
     column_count = 0
+    #: The first and last columns whose text depends on the time now (see :meth:`tick`).
+    time_columns: tuple[int, int] | None = None
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, tz: tzinfo = UTC, parent: Any = None) -> None:
         super().__init__(parent)
+        self.tz = tz
         self._rows: list[R] = []
         self._now = datetime.now(UTC)
+        self._bold = QFont()
+        self._bold.setWeight(QFont.Weight.DemiBold)
+        self._pending_font = QFont()
+        self._pending_font.setItalic(True)
+        self._icons: dict[str, QIcon] = {}
+
+    def _icon(self, name: str, colour: str) -> QIcon:
+        """The theme icon ``name`` in ``colour``, made once."""
+        key = f"{name}:{colour}"
+        if key not in self._icons:
+            self._icons[key] = theme.icon(name, colour)
+        return self._icons[key]
 
     # --- reading -------------------------------------------------------------------------
 
@@ -83,6 +103,14 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             self.sortRequested.emit(column, order == Qt.SortOrder.DescendingOrder)
 
     # --- writing -------------------------------------------------------------------------
+
+    def tick(self, now: datetime) -> None:
+        """Time passed: refresh the ``time_columns`` (ages, late flags, relative dates)."""
+        self._now = now
+        if self._rows and self.time_columns is not None:
+            first, last = self.time_columns
+            end = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, first), self.index(end, last))
 
     def reset(self, rows: Sequence[R], now: datetime) -> None:
         """Show another set of rows (another tab)."""

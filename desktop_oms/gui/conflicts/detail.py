@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -21,21 +19,13 @@ from PySide6.QtWidgets import (
 from desktop_oms.gui import theme
 from desktop_oms.gui.conflicts.explain import OrderNow
 from desktop_oms.gui.conflicts.inbox import InboxEntry
+from desktop_oms.gui.detailcard import DetailCard, card_label
 from desktop_oms.gui.pickups import timefmt
 
 #: Height of the action buttons: a comfortable touch target.
 BUTTON_HEIGHT = 48
 
 _VERIFICATION = {"pickup_code": "pickup code", "id_check": "ID check"}
-
-
-def _label(text: str = "", **props: Any) -> QLabel:
-    label = QLabel(text)
-    for key, value in props.items():
-        label.setProperty(key, value)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 def _when(moment: str | None, now: datetime, tz: tzinfo) -> str:
@@ -66,7 +56,7 @@ def command_details(found: InboxEntry) -> list[str]:
     return out
 
 
-class ConflictDetailPanel(QFrame):
+class ConflictDetailPanel(DetailCard):
     """The open conflict: the server's reason in counter words, the order now, the actions.
 
     Signals: ``closed()`` when the user closes the panel; ``acknowledgeRequested(int)`` and
@@ -74,66 +64,27 @@ class ConflictDetailPanel(QFrame):
     number to show in Pickups.
     """
 
-    closed = Signal()
     acknowledgeRequested = Signal(int)  # noqa: N815
     retryRequested = Signal(int)  # noqa: N815
     orderRequested = Signal(str)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, stacked=True)
         self.setObjectName("conflictDetail")
-        self.setProperty("card", True)
         self.setMinimumWidth(420)
         self.setMaximumWidth(520)
         self.entry: InboxEntry | None = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-
-        head = QWidget(self)
-        head_layout = QVBoxLayout(head)
-        head_layout.setContentsMargins(22, 18, 14, 8)
-        head_layout.setSpacing(4)
-        title_row = QHBoxLayout()
-        title_row.setSpacing(10)
-        self.title = _label()
         self.title.setObjectName("conflictTitle")
-        self.close_button = QPushButton(self)
         self.close_button.setObjectName("closeConflict")
-        self.close_button.setProperty("flat", True)
-        self.close_button.setIcon(theme.icon("close", theme.MUTED))
-        self.close_button.setToolTip("Close (Esc)")
-        self.close_button.setFixedWidth(44)
-        self.close_button.clicked.connect(self.closed)
-        title_row.addWidget(self.title, 1)
-        title_row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        head_layout.addLayout(title_row)
-        meta_row = QHBoxLayout()
-        meta_row.setSpacing(10)
-        self.chip = _label(chip="bad")
-        self.chip.setWordWrap(False)
-        self.subtitle = _label(muted=True)
-        meta_row.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignVCenter)
-        meta_row.addWidget(self.subtitle, 1)
-        head_layout.addLayout(meta_row)
-        outer.addWidget(head)
-
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setStyleSheet(
-            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
-        )
-        body = QWidget()
-        self.body = QVBoxLayout(body)
+        #: The head's chip (refused or acknowledged); ``status_chip`` below is the
+        #: order's status at head office.
+        self.chip = self.status_chip
+        self.chip.setProperty("chip", "bad")
         self.body.setContentsMargins(22, 8, 22, 16)
         self.body.setSpacing(12)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
 
-        self.banner = QFrame(body)
+        self.banner = QFrame(self)
         self.banner.setObjectName("conflictReason")
         self.banner.setProperty("banner", "bad")
         banner_layout = QHBoxLayout(self.banner)
@@ -145,11 +96,11 @@ class ConflictDetailPanel(QFrame):
         banner_layout.addWidget(self.banner_icon, 0, Qt.AlignmentFlag.AlignTop)
         reason_text = QVBoxLayout()
         reason_text.setSpacing(6)
-        self.headline = _label()
+        self.headline = card_label()
         self.headline.setObjectName("conflictHeadline")
-        self.sentence = _label()
+        self.sentence = card_label()
         self.sentence.setObjectName("conflictSentence")
-        self.next_step = _label()
+        self.next_step = card_label()
         self.next_step.setObjectName("conflictNextStep")
         self.next_step.setTextFormat(Qt.TextFormat.RichText)
         reason_text.addWidget(self.headline)
@@ -158,55 +109,51 @@ class ConflictDetailPanel(QFrame):
         banner_layout.addLayout(reason_text, 1)
         self.body.addWidget(self.banner)
 
-        self.now_title = _label("THE ORDER AT HEAD OFFICE NOW", section=True)
+        self.now_title = card_label("THE ORDER AT HEAD OFFICE NOW", section=True)
         self.body.addWidget(self.now_title)
-        self.now_card = QFrame(body)
+        self.now_card = QFrame(self)
         self.now_card.setObjectName("binCard")
         self.now_card.setProperty("card", True)
         card = QHBoxLayout(self.now_card)
         card.setContentsMargins(16, 12, 16, 12)
         bin_box = QVBoxLayout()
         bin_box.setSpacing(0)
-        bin_box.addWidget(_label("BIN", section=True))
-        self.bin = _label()
+        bin_box.addWidget(card_label("BIN", section=True))
+        self.bin = card_label()
         self.bin.setObjectName("binLabel")
         bin_box.addWidget(self.bin)
         card.addLayout(bin_box)
         card.addStretch(1)
         status_box = QVBoxLayout()
         status_box.setSpacing(4)
-        status_box.addWidget(_label("STATUS", section=True), 0, Qt.AlignmentFlag.AlignRight)
-        self.status_chip = _label(chip="muted")
+        status_box.addWidget(card_label("STATUS", section=True), 0, Qt.AlignmentFlag.AlignRight)
+        self.status_chip = card_label(chip="muted")
         self.status_chip.setWordWrap(False)
         status_box.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignRight)
         card.addLayout(status_box)
         self.body.addWidget(self.now_card)
-        self.items_title = _label("ITEMS", section=True)
+        self.items_title = card_label("ITEMS", section=True)
         self.body.addWidget(self.items_title)
-        self.items = _label()
+        self.items = card_label()
         self.items.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.items)
 
-        self.body.addWidget(_label("WHAT WAS DONE", section=True))
-        self.done = _label()
+        self.body.addWidget(card_label("WHAT WAS DONE", section=True))
+        self.done = card_label()
         self.done.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.done)
-        self.server_said = _label(faint=True)
+        self.server_said = card_label(faint=True)
         self.body.addWidget(self.server_said)
-        self.show_order = QPushButton("Show order in Pickups", body)
+        self.show_order = QPushButton("Show order in Pickups", self)
         self.show_order.setObjectName("showConflictOrder")
         self.show_order.setProperty("flat", True)
         self.show_order.clicked.connect(self._show_order)
         self.body.addWidget(self.show_order, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addStretch(1)
 
-        foot = QWidget(self)
-        foot_layout = QVBoxLayout(foot)
-        foot_layout.setContentsMargins(22, 10, 22, 18)
-        foot_layout.setSpacing(6)
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
-        self.retry_button = QPushButton("Retry", foot)
+        self.retry_button = QPushButton("Retry", self)
         self.retry_button.setObjectName("retryButton")
         self.retry_button.setIcon(theme.icon("retry", theme.INK))
         self.retry_button.setIconSize(QSize(18, 18))
@@ -215,7 +162,7 @@ class ConflictDetailPanel(QFrame):
         )
         self.retry_button.setMinimumHeight(BUTTON_HEIGHT)
         self.retry_button.clicked.connect(self._retry)
-        self.ack_button = QPushButton("Acknowledge", foot)
+        self.ack_button = QPushButton("Acknowledge", self)
         self.ack_button.setObjectName("acknowledgeButton")
         self.ack_button.setProperty("accent", True)
         self.ack_button.setIcon(theme.icon("check", "#FFFFFF"))
@@ -225,12 +172,10 @@ class ConflictDetailPanel(QFrame):
         self.ack_button.clicked.connect(self._acknowledge)
         buttons.addWidget(self.retry_button, 1)
         buttons.addWidget(self.ack_button, 1)
-        foot_layout.addLayout(buttons)
-        self.retry_why = _label(faint=True)
+        self.foot.addLayout(buttons)
+        self.retry_why = card_label(faint=True)
         self.retry_why.setObjectName("retryWhy")
-        foot_layout.addWidget(self.retry_why)
-        outer.addWidget(foot)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.foot.addWidget(self.retry_why)
 
     @property
     def conflict_id(self) -> int | None:

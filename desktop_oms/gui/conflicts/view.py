@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -49,6 +48,7 @@ from desktop_oms.gui.conflicts import inbox
 from desktop_oms.gui.conflicts.detail import ConflictDetailPanel
 from desktop_oms.gui.conflicts.inbox import SHOWS, InboxEntry, InboxResult, Show
 from desktop_oms.gui.conflicts.model import Column, ConflictInboxModel
+from desktop_oms.gui.queuetable import empty_label, setup_queue_table
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import TaskManager
 from desktop_oms.scanner.router import ScanRefused
@@ -205,10 +205,7 @@ class ConflictsView(QWidget):
         self.empty_icon = QLabel(self.empty)
         self.empty_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_icon.setPixmap(theme.pixmap("check", theme.OK, 40, 2.0))
-        self.empty_text = QLabel("", self.empty)
-        self.empty_text.setObjectName("emptyState")
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text.setWordWrap(True)
+        self.empty_text = empty_label(self.empty)
         empty_layout.addWidget(self.empty_icon)
         empty_layout.addWidget(self.empty_text)
         empty_layout.addStretch(2)
@@ -236,32 +233,14 @@ class ConflictsView(QWidget):
         self.table.installEventFilter(self)  # before its type-ahead search takes letters
 
     def _setup_table(self) -> None:
-        table = self.table
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.setCornerButtonEnabled(False)
-        table.setTabKeyNavigation(False)
-        vertical = table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
-        vertical.setMinimumSectionSize(ROW_HEIGHT)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionsClickable(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setMinimumSectionSize(80)
-        header.setFixedHeight(44)
-        for column, width in WIDTHS.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(Column.WHAT, QHeaderView.ResizeMode.Stretch)
-        table.setIconSize(QSize(18, 18))
+        setup_queue_table(
+            self.table,
+            row_height=ROW_HEIGHT,
+            widths=WIDTHS,
+            stretch=Column.WHAT,
+            min_section=80,
+        )
+        self.table.setTabKeyNavigation(False)
 
     # --- keys ----------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ what is on screen (see :mod:`desktop_oms.gui.rowmodel`).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
@@ -53,14 +53,10 @@ class FulfilQueueModel(RowTableModel[FulfilRow]):
     """
 
     column_count = Column.COUNT
+    time_columns = (Column.PROMISED, Column.AGE)
 
     def __init__(self, tz: tzinfo = UTC, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.tz = tz
-        self._bold = QFont()
-        self._bold.setWeight(QFont.Weight.DemiBold)
-        self._pending_font = QFont()
-        self._pending_font.setItalic(True)
+        super().__init__(tz, parent)
         self._colours = {
             "ok": QColor(theme.OK),
             "warn": QColor(theme.WARN),
@@ -68,13 +64,6 @@ class FulfilQueueModel(RowTableModel[FulfilRow]):
             "muted": QColor(theme.MUTED),
             "faint": QColor(theme.FAINT),
         }
-        self._icons: dict[str, QIcon] = {}
-
-    def _icon(self, name: str, colour: str) -> QIcon:
-        key = f"{name}:{colour}"
-        if key not in self._icons:
-            self._icons[key] = theme.icon(name, colour)
-        return self._icons[key]
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -193,13 +182,6 @@ class FulfilQueueModel(RowTableModel[FulfilRow]):
                 None if created is None else f"Placed {timefmt.when(created, self._now, self.tz)}"
             )
         return None
-
-    def tick(self, now: datetime) -> None:
-        """Time passed: refresh ages, late flags and relative dates."""
-        self._now = now
-        if self._rows:
-            last = len(self._rows) - 1
-            self.dataChanged.emit(self.index(0, Column.PROMISED), self.index(last, Column.AGE))
 
 
 #: The express badge's text, height and right margin (px).

@@ -23,13 +23,12 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -74,6 +73,7 @@ from desktop_oms.gui.fulfil.queue import (
     fetch,
     tab_of,
 )
+from desktop_oms.gui.queuetable import empty_label, setup_queue_table, update_keeping_scroll
 from desktop_oms.gui.queuetabs import QueueTabs
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import TaskManager
@@ -275,10 +275,7 @@ class FulfilView(QWidget):
         self.model = FulfilQueueModel(parent=self)
         self.table.setModel(self.model)
         self._setup_table()
-        self.empty = QLabel("", self.stack)
-        self.empty.setObjectName("emptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = empty_label(self.stack)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
         self.detail = FulfilDetailPanel(self.splitter)
@@ -327,34 +324,14 @@ class FulfilView(QWidget):
 
     def _setup_table(self) -> None:
         table = self.table
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.setCornerButtonEnabled(False)
-        vertical = table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
-        vertical.setMinimumSectionSize(ROW_HEIGHT)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setMinimumSectionSize(60)
-        header.setFixedHeight(44)
-        for column, width in WIDTHS.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(Column.CUSTOMER, QHeaderView.ResizeMode.Stretch)
-        header.setSortIndicator(Column.PROMISED, Qt.SortOrder.AscendingOrder)
-        header.sortIndicatorChanged.connect(lambda column, order: self.model.sort(column, order))
-        table.setIconSize(QSize(18, 18))
+        setup_queue_table(
+            table,
+            row_height=ROW_HEIGHT,
+            widths=WIDTHS,
+            stretch=Column.CUSTOMER,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            sort_column=Column.PROMISED,
+        )
         self.express_delegate = ExpressBadgeDelegate(table)
         table.setItemDelegateForColumn(Column.METHOD, self.express_delegate)
 
@@ -464,7 +441,7 @@ class FulfilView(QWidget):
         request = result.request
         key = (request.tab, request.method, request.min_age, request.service)
         if self._shown_key == key:
-            self._update_keeping_view(result)
+            update_keeping_scroll(self.table, self.model, result.rows, result.now, ROW_HEIGHT)
         else:
             self.model.reset(result.rows, result.now)
         self._shown_key = key
@@ -479,18 +456,6 @@ class FulfilView(QWidget):
         if self._first:
             self._first = False
             self.loaded.emit()
-
-    def _update_keeping_view(self, result: FulfilResult) -> None:
-        bar = self.table.verticalScrollBar()
-        value = bar.value()
-        top = self.table.rowAt(0)
-        anchor = self.model.row_at(top).id if value > 0 and top >= 0 else None
-        offset = value - top * ROW_HEIGHT if anchor is not None else 0
-        self.model.update(result.rows, result.now)
-        if anchor is not None:
-            row = self.model.row_of(anchor)
-            if row is not None:
-                bar.setValue(row * ROW_HEIGHT + offset)
 
     def _show_empty_state(self, result: FulfilResult) -> None:
         if result.rows:
@@ -960,57 +925,59 @@ class FulfilView(QWidget):
 
     def buy_labels(self, view: FulfillmentView) -> None:
         """Buy a label per box from the carrier (online, on the network pool)."""
-        station, tasks = self.station, self.tasks
-        session = station.session if station is not None else None
-        if station is None or tasks is None or session is None or view.id in self._busy:
-            return
-        number = self._number(view)
-        if not station.link.online:
-            self.message.emit(f"No labels for {number} yet. {LABELS_OFFLINE}", "warn")
-            return
-        token, key = session.token, str(uuid.uuid4())
-        self._busy.add(view.id)
-        self.detail.set_busy(True)
-
-        def job() -> int:
-            client = self._label_client()
-            assert client is not None
-            try:
-                return len(client.buy_labels(view.id, key, staff_token=token))
-            finally:
-                client.close()
-
-        def bought(count: int) -> None:
-            self._busy.discard(view.id)
-            self.detail.set_busy(False)
-            labels = f"{count} label{'s' if count != 1 else ''}"
-            self.message.emit(f"{labels} bought for {number}: print them, then ship.", "info")
-            self.labelsBought.emit(view.id)
-            station.kick()
-
-        def failed(exc: BaseException) -> None:
-            self._busy.discard(view.id)
-            self.detail.set_busy(False)
-            if not isinstance(exc, SyncError):
-                raise exc
-            self.message.emit(f"No labels for {number}: {exc.message}", "bad")
-            self._reload_detail()
-
-        tasks.run(job, name="buy labels").then(bought, failed)
+        number, key = self._number(view), str(uuid.uuid4())
+        self._label_call(
+            view,
+            name="buy labels",
+            offline=f"No labels for {number} yet. {LABELS_OFFLINE}",
+            call=lambda client, token: len(client.buy_labels(view.id, key, staff_token=token)),
+            done=lambda labels: f"{labels} bought for {number}: print them, then ship.",
+            refused=f"No labels for {number}",
+            signal=self.labelsBought,
+        )
 
     def void_labels(self, view: FulfillmentView) -> None:
         """Void the parcel's active labels (a lead or above; online)."""
+        number = self._number(view)
+        trackings = [str(x["tracking"]) for x in active_labels(view.doc.get("labels") or [])]
+
+        def void(client: ServerClient, token: str | None) -> int:
+            for tracking in trackings:
+                client.void_label(tracking, staff_token=token)
+            return len(trackings)
+
+        self._label_call(
+            view,
+            name="void labels",
+            offline=f"The labels of {number} stay valid for now. {LABELS_OFFLINE}",
+            call=void,
+            done=lambda labels: f"{labels} of {number} voided: do not use them.",
+            refused=f"The labels of {number} were not voided",
+            signal=self.labelsVoided,
+        )
+
+    def _label_call(
+        self,
+        view: FulfillmentView,
+        *,
+        name: str,
+        offline: str,
+        call: Callable[[ServerClient, str | None], int],
+        done: Callable[[str], str],
+        refused: str,
+        signal: SignalInstance,
+    ) -> None:
+        """Run ``call(client, staff token)`` (it returns how many labels it handled) on the
+        network pool while the detail is busy; online only, else ``offline`` is shown. Then
+        ``done("2 labels")`` is shown, ``signal`` emitted with the fulfillment id and the
+        station kicked; a refusal is shown after ``refused`` and the detail re-read."""
         station, tasks = self.station, self.tasks
         session = station.session if station is not None else None
         if station is None or tasks is None or session is None or view.id in self._busy:
             return
-        number = self._number(view)
         if not station.link.online:
-            self.message.emit(
-                f"The labels of {number} stay valid for now. {LABELS_OFFLINE}", "warn"
-            )
+            self.message.emit(offline, "warn")
             return
-        trackings = [str(x["tracking"]) for x in active_labels(view.doc.get("labels") or [])]
         token = session.token
         self._busy.add(view.id)
         self.detail.set_busy(True)
@@ -1019,18 +986,15 @@ class FulfilView(QWidget):
             client = self._label_client()
             assert client is not None
             try:
-                for tracking in trackings:
-                    client.void_label(tracking, staff_token=token)
+                return call(client, token)
             finally:
                 client.close()
-            return len(trackings)
 
-        def voided(count: int) -> None:
+        def finished(count: int) -> None:
             self._busy.discard(view.id)
             self.detail.set_busy(False)
-            labels = f"{count} label{'s' if count != 1 else ''}"
-            self.message.emit(f"{labels} of {number} voided: do not use them.", "info")
-            self.labelsVoided.emit(view.id)
+            self.message.emit(done(f"{count} label{'s' if count != 1 else ''}"), "info")
+            signal.emit(view.id)
             station.kick()
 
         def failed(exc: BaseException) -> None:
@@ -1038,10 +1002,10 @@ class FulfilView(QWidget):
             self.detail.set_busy(False)
             if not isinstance(exc, SyncError):
                 raise exc
-            self.message.emit(f"The labels of {number} were not voided: {exc.message}", "bad")
+            self.message.emit(f"{refused}: {exc.message}", "bad")
             self._reload_detail()
 
-        tasks.run(job, name="void labels").then(voided, failed)
+        tasks.run(job, name=name).then(finished, failed)
 
     def print_document(self, kind: str, view: FulfillmentView) -> None:
         """Print the parcel's labels or its packing slip (with a preview), or save a PDF."""

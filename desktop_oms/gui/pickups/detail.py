@@ -16,10 +16,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_oms.cache.queries import FulfillmentView, OrderDetail
 from desktop_oms.domain.status import RESTOCKABLE, awaits_return_to_stock
 from desktop_oms.gui import theme
+from desktop_oms.gui.detailcard import DetailCard, card_label, lines_html
 from desktop_oms.gui.pickups import timefmt
 
 CHANNELS = {"web": "Web shop", "marketplace": "Marketplace", "call_centre": "Call centre"}
@@ -64,18 +62,7 @@ def pick_fulfillment(
     return here[0] if here else (views[0] if views else None)
 
 
-def _label(text: str = "", *, name: str | None = None, **props: Any) -> QLabel:
-    label = QLabel(text)
-    if name:
-        label.setObjectName(name)
-    for key, value in props.items():
-        label.setProperty(key, value)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-class OrderDetailPanel(QFrame):
+class OrderDetailPanel(DetailCard):
     """One order at the counter.
 
     Signals: ``closed()`` when the user closes the panel; ``handOverRequested(object)``
@@ -84,7 +71,6 @@ class OrderDetailPanel(QFrame):
     with the :class:`FulfillmentView` whose goods are back on the shelf, or to expire.
     """
 
-    closed = Signal()
     handOverRequested = Signal(object)  # noqa: N815
     returnRequested = Signal(object)  # noqa: N815
     expireRequested = Signal(object)  # noqa: N815
@@ -92,117 +78,67 @@ class OrderDetailPanel(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("detailPanel")
-        self.setProperty("card", True)
-        self.setMinimumWidth(380)
-        self.setMaximumWidth(460)
         self.detail: OrderDetail | None = None
         self.fulfillment: FulfillmentView | None = None
         self.pickup_code_ok = False
         #: Whether the order shown is one to hand over (not an ended one).
         self.hand_over_applies = True
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
+        self.status_chip.setProperty("chip", "ok")
 
-        head = QWidget(self)
-        head_layout = QVBoxLayout(head)
-        head_layout.setContentsMargins(22, 18, 14, 10)
-        head_layout.setSpacing(4)
-        title_row = QHBoxLayout()
-        title_row.setSpacing(10)
-        self.title = _label(name="orderTitle")
-        self.title.setWordWrap(False)
-        self.status_chip = _label(chip="ok")
-        self.status_chip.setWordWrap(False)
-        self.close_button = QPushButton(self)
-        self.close_button.setObjectName("closeDetail")
-        self.close_button.setProperty("flat", True)
-        self.close_button.setIcon(theme.icon("close", theme.MUTED))
-        self.close_button.setToolTip("Close (Esc)")
-        self.close_button.setFixedWidth(44)
-        self.close_button.clicked.connect(self.closed)
-        title_row.addWidget(self.title)
-        title_row.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignVCenter)
-        title_row.addStretch(1)
-        title_row.addWidget(self.close_button)
-        head_layout.addLayout(title_row)
-        self.subtitle = _label(muted=True)
-        head_layout.addWidget(self.subtitle)
-        outer.addWidget(head)
-
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setStyleSheet(
-            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
-        )
-        body = QWidget()
-        self.body = QVBoxLayout(body)
-        self.body.setContentsMargins(22, 6, 22, 16)
-        self.body.setSpacing(14)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-
-        self.banner = QFrame(body)
+        self.banner = QFrame(self)
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.setContentsMargins(12, 10, 12, 10)
-        self.banner_text = _label()
+        self.banner_text = card_label()
         banner_layout.addWidget(self.banner_text)
         self.body.addWidget(self.banner)
 
-        bin_card = QFrame(body)
+        bin_card = QFrame(self)
         bin_card.setObjectName("binCard")
         bin_card.setProperty("card", True)
         bin_layout = QHBoxLayout(bin_card)
         bin_layout.setContentsMargins(16, 12, 16, 12)
         bin_text = QVBoxLayout()
         bin_text.setSpacing(0)
-        bin_text.addWidget(_label("BIN", section=True))
-        self.bin = _label(name="binLabel")
+        bin_text.addWidget(card_label("BIN", section=True))
+        self.bin = card_label(name="binLabel")
         bin_text.addWidget(self.bin)
         bin_layout.addLayout(bin_text)
         bin_layout.addStretch(1)
-        self.hold = _label(muted=True)
+        self.hold = card_label(muted=True)
         self.hold.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bin_layout.addWidget(self.hold)
         self.body.addWidget(bin_card)
 
-        self.body.addWidget(_label("CUSTOMER", section=True))
-        self.customer = _label()
+        self.body.addWidget(card_label("CUSTOMER", section=True))
+        self.customer = card_label()
         self.customer.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.customer)
 
-        self.items_title = _label("ITEMS", section=True)
+        self.items_title = card_label("ITEMS", section=True)
         self.body.addWidget(self.items_title)
-        self.items = _label()
+        self.items = card_label()
         self.items.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.items)
-        self.total = _label(muted=True)
+        self.total = card_label(muted=True)
         self.body.addWidget(self.total)
-        self.others = _label(faint=True)
+        self.others = card_label(faint=True)
         self.body.addWidget(self.others)
         self.body.addStretch(1)
 
-        foot = QWidget(self)
-        foot_layout = QVBoxLayout(foot)
-        foot_layout.setContentsMargins(22, 10, 22, 18)
-        foot_layout.setSpacing(6)
-        self.hand_over_button = QPushButton("Hand over…", foot)
+        self.hand_over_button = QPushButton("Hand over…", self)
         self.hand_over_button.setObjectName("handOverButton")
         self.hand_over_button.setProperty("accent", True)
         self.hand_over_button.setMinimumHeight(48)
         self.hand_over_button.clicked.connect(self._hand_over)
-        self.hand_over_why = _label(faint=True)
-        self.print_button = QPushButton("Print receipt", foot)
+        self.hand_over_why = card_label(faint=True)
+        self.print_button = QPushButton("Print receipt", self)
         self.print_button.setObjectName("printReceiptButton")
         self.print_button.setMinimumHeight(48)
         self.print_button.setToolTip("Print the handover receipt (Ctrl+P)")
         self.print_button.clicked.connect(self.printRequested)
         self.print_button.hide()
-        self.return_button = QPushButton("Return to stock", foot)
+        self.return_button = QPushButton("Return to stock", self)
         self.return_button.setObjectName("returnButton")
         self.return_button.setProperty("accent", True)
         self.return_button.setMinimumHeight(48)
@@ -213,22 +149,20 @@ class OrderDetailPanel(QFrame):
         )
         self.return_button.clicked.connect(self._return)
         self.return_button.hide()
-        self.expire_button = QPushButton("Expire pickup…", foot)
+        self.expire_button = QPushButton("Expire pickup…", self)
         self.expire_button.setObjectName("expireButton")
         self.expire_button.setProperty("danger", True)
         self.expire_button.setMinimumHeight(44)
         self.expire_button.clicked.connect(self._expire)
         self.expire_button.hide()
-        self.return_why = _label(faint=True)
+        self.return_why = card_label(faint=True)
         self.return_why.hide()
-        foot_layout.addWidget(self.print_button)
-        foot_layout.addWidget(self.hand_over_button)
-        foot_layout.addWidget(self.return_button)
-        foot_layout.addWidget(self.expire_button)
-        foot_layout.addWidget(self.hand_over_why)
-        foot_layout.addWidget(self.return_why)
-        outer.addWidget(foot)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.foot.addWidget(self.print_button)
+        self.foot.addWidget(self.hand_over_button)
+        self.foot.addWidget(self.return_button)
+        self.foot.addWidget(self.expire_button)
+        self.foot.addWidget(self.hand_over_why)
+        self.foot.addWidget(self.return_why)
 
     @property
     def order_number(self) -> str | None:
@@ -296,26 +230,9 @@ class OrderDetailPanel(QFrame):
             parts.append(f"<span style='color:{theme.WARN}'>Collected by: <b>{who}</b></span>")
         self.customer.setText("<br>".join(parts))
 
-        lines = doc.get("lines", [])
-        units = 0
-        rows = []
-        for line in lines:
-            left = line["quantity"] - line["rejected"] - line["refused"]
-            units += max(0, left)
-            extra = []
-            if line["rejected"]:
-                extra.append(f"{line['rejected']} rejected")
-            if line["refused"]:
-                extra.append(f"{line['refused']} refused")
-            note = f" <span style='color:{theme.WARN}'>({', '.join(extra)})</span>" if extra else ""
-            rows.append(
-                f"<tr><td style='padding:4px 12px 4px 0; font-weight:700'>{left}×</td>"
-                f"<td style='padding:4px 0'>{html.escape(line['name'])}{note}<br>"
-                f"<span style='color:{theme.FAINT}; font-size:13px'>"
-                f"{html.escape(line['sku'])}</span></td></tr>"
-            )
+        items, units = lines_html(doc.get("lines", []))
         self.items_title.setText(f"ITEMS ({units})")
-        self.items.setText(f"<table cellspacing='0'>{''.join(rows)}</table>")
+        self.items.setText(items)
         total = money(int(order.get("total_minor", 0)), str(order.get("currency", "EUR")))
         payment = str(order.get("payment_state", "")).replace("_", " ")
         self.total.setText(f"Order total {total} · {payment}")

@@ -6,11 +6,11 @@ updates keep the selection and what is on screen (see :mod:`desktop_oms.gui.rowm
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, tzinfo
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtGui import QColor, QIcon
 
 from desktop_oms.cache.queries import QueueRow
 from desktop_oms.gui import theme
@@ -42,16 +42,11 @@ class PickupQueueModel(RowTableModel[QueueRow]):
     """
 
     column_count = Column.COUNT
+    time_columns = (Column.PROMISED, Column.AGE)
 
     def __init__(self, tz: tzinfo = UTC, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.tz = tz
-        self._bold = QFont()
-        self._bold.setWeight(QFont.Weight.DemiBold)
-        self._pending_font = QFont()
-        self._pending_font.setItalic(True)
+        super().__init__(tz, parent)
         self._faint = QColor(theme.FAINT)
-        self._icons: dict[str, QIcon] = {}
 
     # --- reading -------------------------------------------------------------------------
 
@@ -68,12 +63,6 @@ class PickupQueueModel(RowTableModel[QueueRow]):
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.PROMISED:
             return timefmt.PROMISED_MEANING
         return None
-
-    def _icon(self, name: str, colour: str) -> QIcon:
-        key = f"{name}:{colour}"
-        if key not in self._icons:
-            self._icons[key] = theme.icon(name, colour)
-        return self._icons[key]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, colours, fonts, tooltips and the custom roles of one cell."""
@@ -161,12 +150,3 @@ class PickupQueueModel(RowTableModel[QueueRow]):
         if col == Column.AGE:
             return timefmt.age(row, self._now, self.tz).tooltip
         return None
-
-    # --- writing -------------------------------------------------------------------------
-
-    def tick(self, now: datetime) -> None:
-        """Time passed: refresh ages, overdue flags and relative dates."""
-        self._now = now
-        if self._rows:
-            last = len(self._rows) - 1
-            self.dataChanged.emit(self.index(0, Column.PROMISED), self.index(last, Column.AGE))

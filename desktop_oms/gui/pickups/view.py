@@ -24,12 +24,11 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -82,6 +81,7 @@ from desktop_oms.gui.pickups.receipt import (
 )
 from desktop_oms.gui.pickups.receipt import output as receipt_output
 from desktop_oms.gui.pickups.tabs import QueueTabs
+from desktop_oms.gui.queuetable import empty_label, setup_queue_table, update_keeping_scroll
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import TaskManager
 from desktop_oms.gui.toast import Toast
@@ -231,10 +231,7 @@ class PickupsView(QWidget):
         self.model = PickupQueueModel(parent=self)
         self.table.setModel(self.model)
         self._setup_table()
-        self.empty = QLabel("", self.stack)
-        self.empty.setObjectName("emptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = empty_label(self.stack)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
         self.detail = OrderDetailPanel(self.splitter)
@@ -275,36 +272,13 @@ class PickupsView(QWidget):
         self.print_shortcut.activated.connect(self.print_receipt)
 
     def _setup_table(self) -> None:
-        table = self.table
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.setAlternatingRowColors(False)
-        table.setCornerButtonEnabled(False)
-        vertical = table.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
-        vertical.setMinimumSectionSize(ROW_HEIGHT)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setMinimumSectionSize(60)
-        header.setFixedHeight(44)
-        for column, width in WIDTHS.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(Column.CUSTOMER, QHeaderView.ResizeMode.Stretch)
-        header.setSortIndicator(Column.PROMISED, Qt.SortOrder.AscendingOrder)
-        header.sortIndicatorChanged.connect(lambda column, order: self.model.sort(column, order))
-        table.setIconSize(QSize(18, 18))
+        setup_queue_table(
+            self.table,
+            row_height=ROW_HEIGHT,
+            widths=WIDTHS,
+            stretch=Column.CUSTOMER,
+            sort_column=Column.PROMISED,
+        )
 
     # --- wiring --------------------------------------------------------------------------
 
@@ -365,7 +339,7 @@ class PickupsView(QWidget):
             return  # an older question; a newer answer is on its way
         request = result.request
         if self._shown_tab == request.tab:
-            self._update_keeping_view(result)
+            update_keeping_scroll(self.table, self.model, result.rows, result.now, ROW_HEIGHT)
         else:
             self.model.reset(result.rows, result.now)
         self._shown_tab, self._shown_search = request.tab, request.search.strip()
@@ -382,18 +356,6 @@ class PickupsView(QWidget):
         if self._first:
             self._first = False
             self.loaded.emit()
-
-    def _update_keeping_view(self, result: QueueResult) -> None:
-        bar = self.table.verticalScrollBar()
-        value = bar.value()
-        top = self.table.rowAt(0)
-        anchor = self.model.row_at(top).id if value > 0 and top >= 0 else None
-        offset = value - top * ROW_HEIGHT if anchor is not None else 0
-        self.model.update(result.rows, result.now)
-        if anchor is not None:
-            row = self.model.row_of(anchor)
-            if row is not None:
-                bar.setValue(row * ROW_HEIGHT + offset)
 
     def _show_empty_state(self, result: QueueResult) -> None:
         if result.rows:
