@@ -18,11 +18,33 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter
+from PySide6.QtGui import QFont, QPagedPaintDevice, QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 CREATOR = "desktop-oms"
+
+
+#: Fonts for paper, in order of preference (DejaVu Sans ships with most Linux systems).
+PRINT_FONT_FAMILIES = ("DejaVu Sans", "Inter", "Segoe UI", "Noto Sans", "Helvetica", "Arial")
+
+
+def print_font(
+    points: float, *, bold: bool = False, spacing: float = 0.0, condensed: bool = False
+) -> QFont:
+    """A font for printed documents: unhinted, and without ligatures so the PDF's text
+    stays searchable and copyable as typed."""
+    font = QFont()
+    font.setFamilies(list(PRINT_FONT_FAMILIES))
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    if condensed:
+        font.setStretch(QFont.Stretch.SemiCondensed)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    font.setFeature(QFont.Tag("liga"), 0)
+    if spacing:
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
+    return font
 
 
 @dataclass(frozen=True, slots=True)

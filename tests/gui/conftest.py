@@ -130,7 +130,9 @@ class LiveDemo:
         finally:
             conn.close()
 
-    def place_pickup(self, sku: str, price_minor: int, *, name: str, store: str = "AMS1") -> str:
+    def place_pickup(
+        self, sku: str, price_minor: int, *, name: str, store: str = "AMS1", quantity: int = 1
+    ) -> str:
         """A sales channel places a pickup order (as the web shop does); its number."""
         email = f"{uuid.uuid4().hex[:8]}@example.com"
         body = {
@@ -151,7 +153,7 @@ class LiveDemo:
                 "postal_code": "1012 JS",
                 "country": "NL",
             },
-            "lines": [{"sku": sku, "quantity": 1, "unit_price_minor": price_minor}],
+            "lines": [{"sku": sku, "quantity": quantity, "unit_price_minor": price_minor}],
             "payment": {"card_number": "4242424242424242", "holder": name},
         }
         answer = requests.post(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import random
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -299,40 +298,7 @@ def place_order(counter: Counter, quantity: int) -> str:
         )
 
     sku, price = counter.read(stocked)
-    demo = counter.demo
-    email = f"{uuid.uuid4().hex[:8]}@example.com"
-    body = {
-        "channel": "web",
-        "external_ref": uuid.uuid4().hex,
-        "customer": {
-            "external_id": email,
-            "name": "Noor Visser",
-            "email": email,
-            "phone": "+31 6 5555 0202",
-        },
-        "delivery": "pickup",
-        "pickup_store_code": "AMS1",
-        "billing_address": {
-            "name": "Noor Visser",
-            "line1": "Dam 1",
-            "city": "Amsterdam",
-            "postal_code": "1012 JS",
-            "country": "NL",
-        },
-        "lines": [{"sku": sku, "quantity": quantity, "unit_price_minor": price}],
-        "payment": {"card_number": "4242424242424242", "holder": "Noor Visser"},
-    }
-    answer = requests.post(
-        f"{demo.url}/api/v1/orders",
-        json=body,
-        headers={
-            "Authorization": f"Bearer {demo.channel_keys['web']}",
-            "Idempotency-Key": uuid.uuid4().hex,
-        },
-        timeout=15,
-    )
-    assert answer.status_code == 201, answer.text
-    return str(answer.json()["number"])
+    return counter.demo.place_pickup(sku, price, name="Noor Visser", quantity=quantity)
 
 
 def at_station(counter: Counter, number: str) -> dict[str, Any] | None:

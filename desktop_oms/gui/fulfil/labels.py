@@ -41,7 +41,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from desktop_oms.domain.shipping import LabelStatus, ServiceLevel, format_s10
 from desktop_oms.gui.barcodes import paint_code128
-from desktop_oms.gui.printing import paint_on, pdf_writer, safe_file_name
+from desktop_oms.gui.printing import paint_on, pdf_writer, print_font, safe_file_name
 from desktop_oms.protocol.sync import AddressDoc, LabelDoc
 
 #: The label: 4 x 6 in (101.6 x 152.4 mm), portrait.
@@ -49,7 +49,6 @@ WIDTH_MM = 101.6
 HEIGHT_MM = 152.4
 #: The PDF's resolution: barcode modules land on whole device pixels at 600 dpi.
 PDF_DPI = 600
-FONT_FAMILIES = ("DejaVu Sans", "Inter", "Segoe UI", "Noto Sans", "Helvetica", "Arial")
 INK = QColor("#000000")
 PAPER = QColor("#ffffff")
 COUNTRIES = {
@@ -92,18 +91,6 @@ def save_zpl(labels: Sequence[LabelLike], path: Path) -> Path:
 
 
 # --- painting ----------------------------------------------------------------------------
-
-
-def _font(points: float, *, bold: bool = False, condensed: bool = False) -> QFont:
-    font = QFont()
-    font.setFamilies(list(FONT_FAMILIES))
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    if condensed:
-        font.setStretch(QFont.Stretch.SemiCondensed)
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    font.setFeature(QFont.Tag("liga"), 0)  # the PDF's text stays as typed
-    return font
 
 
 class _Page:
@@ -194,8 +181,8 @@ def paint_label(painter: QPainter, device: QPagedPaintDevice, label: LabelLike) 
     painter.drawRect(pg.rect(left, 3.0, width, HEIGHT_MM - 6.0))
 
     # header: carrier and service
-    pg.text(left + 2, 5.0, 58, lb.carrier_name.upper(), _font(19, bold=True))
-    pg.text(left + 2, 13.6, 58, "Parcel · tracked · signature not required", _font(6.2))
+    pg.text(left + 2, 5.0, 58, lb.carrier_name.upper(), print_font(19, bold=True))
+    pg.text(left + 2, 13.6, 58, "Parcel · tracked · signature not required", print_font(6.2))
     service = SERVICE_NAMES.get(ServiceLevel(lb.service), str(lb.service).upper())
     box_x, box_w = right - 36.0, 34.0
     if lb.service == ServiceLevel.EXPRESS:
@@ -205,7 +192,7 @@ def paint_label(painter: QPainter, device: QPagedPaintDevice, label: LabelLike) 
             7.6,
             box_w,
             service,
-            _font(14, bold=True),
+            print_font(14, bold=True),
             align=Qt.AlignmentFlag.AlignHCenter,
             colour=PAPER,
         )
@@ -215,57 +202,62 @@ def paint_label(painter: QPainter, device: QPagedPaintDevice, label: LabelLike) 
         painter.setPen(pen)
         painter.drawRect(pg.rect(box_x + 0.4, 5.4, box_w - 0.8, 12.2))
         pg.text(
-            box_x, 7.6, box_w, service, _font(13, bold=True), align=Qt.AlignmentFlag.AlignHCenter
+            box_x,
+            7.6,
+            box_w,
+            service,
+            print_font(13, bold=True),
+            align=Qt.AlignmentFlag.AlignHCenter,
         )
     pg.line(left, 20.5, right, 20.5, 0.5)
 
     # sender, and the parcel's facts
     y = 22.0
-    y += pg.text(left + 2, y, 58, "FROM", _font(6, bold=True))
+    y += pg.text(left + 2, y, 58, "FROM", print_font(6, bold=True))
     sender = lb.ship_from
-    y += pg.text(left + 2, y, 58, sender.name, _font(8, bold=True))
+    y += pg.text(left + 2, y, 58, sender.name, print_font(8, bold=True))
     for line in _address_lines(sender):
-        y += pg.text(left + 2, y, 58, line, _font(7.6))
+        y += pg.text(left + 2, y, 58, line, print_font(7.6))
     y += pg.text(
-        left + 2, y, 58, f"{sender.postal_code} {sender.city} · {sender.country}", _font(7.6)
+        left + 2, y, 58, f"{sender.postal_code} {sender.city} · {sender.country}", print_font(7.6)
     )
     fx = right - 34.0
     pg.line(fx - 2.0, 20.5, fx - 2.0, 43.0, 0.3)
-    pg.text(fx, 22.0, 32, f"BOX {lb.box_index} OF {lb.box_count}", _font(9, bold=True))
-    pg.text(fx, 26.6, 32, _kg(lb.weight_g), _font(15, bold=True))
-    pg.text(fx, 34.4, 32, f"{lb.length_cm} × {lb.width_cm} × {lb.height_cm} cm", _font(7))
-    pg.text(fx, 38.2, 32, f"{lb.created_at:%d %b %Y}", _font(7))
+    pg.text(fx, 22.0, 32, f"BOX {lb.box_index} OF {lb.box_count}", print_font(9, bold=True))
+    pg.text(fx, 26.6, 32, _kg(lb.weight_g), print_font(15, bold=True))
+    pg.text(fx, 34.4, 32, f"{lb.length_cm} × {lb.width_cm} × {lb.height_cm} cm", print_font(7))
+    pg.text(fx, 38.2, 32, f"{lb.created_at:%d %b %Y}", print_font(7))
     pg.line(left, 43.0, right, 43.0, 0.5)
 
     # recipient
     to = lb.ship_to
     y = 44.6
-    y += pg.text(left + 2, y, 40, "SHIP TO", _font(7, bold=True)) + 0.8
+    y += pg.text(left + 2, y, 40, "SHIP TO", print_font(7, bold=True)) + 0.8
     x = left + 5.0
-    y += pg.text(x, y, inner - 3, to.name.upper(), _font(15, bold=True))
+    y += pg.text(x, y, inner - 3, to.name.upper(), print_font(15, bold=True))
     for line in _address_lines(to):
-        y += pg.text(x, y, inner - 3, line.upper(), _font(12.5))
-    y += pg.text(x, y, inner - 3, f"{to.postal_code}  {to.city}".upper(), _font(16, bold=True))
+        y += pg.text(x, y, inner - 3, line.upper(), print_font(12.5))
+    y += pg.text(x, y, inner - 3, f"{to.postal_code}  {to.city}".upper(), print_font(16, bold=True))
     country = COUNTRIES.get(to.country, to.country)
-    y += pg.text(x, y, inner - 3, country, _font(11, bold=True))
+    y += pg.text(x, y, inner - 3, country, print_font(11, bold=True))
     if to.phone:
-        pg.text(x, y + 0.6, inner - 3, f"Tel. {to.phone}", _font(8))
+        pg.text(x, y + 0.6, inner - 3, f"Tel. {to.phone}", print_font(8))
     pg.line(left, 86.0, right, 86.0, 1.0)
 
     # sort code
-    pg.text(left + 2, 87.4, 30, "ROUTE", _font(6, bold=True))
-    pg.text(left + 2, 90.0, inner, lb.routing_code, _font(30, bold=True, condensed=True))
+    pg.text(left + 2, 87.4, 30, "ROUTE", print_font(6, bold=True))
+    pg.text(left + 2, 90.0, inner, lb.routing_code, print_font(30, bold=True, condensed=True))
     pg.line(left, 107.0, right, 107.0, 0.5)
 
     # tracking barcode
-    pg.text(left + 2, 108.2, 40, "TRACKING NUMBER", _font(6, bold=True))
+    pg.text(left + 2, 108.2, 40, "TRACKING NUMBER", print_font(6, bold=True))
     paint_code128(painter, pg.rect(left + 1.0, 112.0, width - 2.0, 20.5), lb.tracking)
     pg.text(
         left,
         133.4,
         width,
         format_s10(lb.tracking),
-        _font(12.5, bold=True),
+        print_font(12.5, bold=True),
         align=Qt.AlignmentFlag.AlignHCenter,
     )
     pg.line(left, 140.5, right, 140.5, 0.5)
@@ -274,13 +266,13 @@ def paint_label(painter: QPainter, device: QPagedPaintDevice, label: LabelLike) 
     if lb.status != LabelStatus.ACTIVE:
         _void_stamp(pg)
     else:
-        pg.text(left + 2, 142.0, 58, f"Order {lb.reference}", _font(9.5, bold=True))
+        pg.text(left + 2, 142.0, 58, f"Order {lb.reference}", print_font(9.5, bold=True))
         pg.text(
             left + 50,
             142.6,
             width - 52,
             f"{lb.carrier_name} {service.title()} · box {lb.box_index}/{lb.box_count}",
-            _font(6.6),
+            print_font(6.6),
             align=Qt.AlignmentFlag.AlignRight,
         )
     painter.restore()
@@ -293,13 +285,13 @@ def _void_stamp(pg: _Page) -> None:
         141.8,
         WIDTH_MM - 8.0,
         "VOID — DO NOT USE",
-        _font(13, bold=True),
+        print_font(13, bold=True),
         align=Qt.AlignmentFlag.AlignHCenter,
     )
     pg.p.save()
     pg.p.translate(pg.mm(WIDTH_MM / 2), pg.mm(HEIGHT_MM / 2))
     pg.p.rotate(-35)
-    font = _font(60, bold=True)
+    font = print_font(60, bold=True)
     pg.p.setFont(font)
     pg.p.setPen(QColor(0, 0, 0, 150))
     box = QRectF(-pg.mm(80), -pg.mm(15), pg.mm(160), pg.mm(30))

@@ -40,13 +40,12 @@ from desktop_oms.domain.shipping import active_labels, format_s10
 from desktop_oms.gui.barcodes import paint_qr
 from desktop_oms.gui.pickups.detail import CHANNELS
 from desktop_oms.gui.pickups.receipt import StoreAddress
-from desktop_oms.gui.printing import paint_on, pdf_writer, safe_file_name
+from desktop_oms.gui.printing import paint_on, pdf_writer, print_font, safe_file_name
 from desktop_oms.protocol.sync import FulfillmentDoc
 
 Paper = Literal["A4", "Letter"]
 PDF_DPI = 300
 MARGIN_MM = 16.0
-FONT_FAMILIES = ("DejaVu Sans", "Inter", "Segoe UI", "Noto Sans", "Helvetica", "Arial")
 INK = QColor("#111111")
 GREY = QColor("#5b6470")
 RULE = QColor("#c9ced6")
@@ -165,18 +164,6 @@ def build_packing_slip(
 # --- painting ----------------------------------------------------------------------------
 
 
-def _font(points: float, *, bold: bool = False, spacing: float = 0.0) -> QFont:
-    font = QFont()
-    font.setFamilies(list(FONT_FAMILIES))
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    font.setFeature(QFont.Tag("liga"), 0)
-    if spacing:
-        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
-    return font
-
-
 class _Sheet:
     """Top-to-bottom layout on the page's printable area, starting new pages as needed."""
 
@@ -207,7 +194,10 @@ class _Sheet:
         self.page += 1
         self.y = 0.0
         self.text(
-            0, self.width, f"Packing slip {self.slip.order_number} (continued)", _font(9, bold=True)
+            0,
+            self.width,
+            f"Packing slip {self.slip.order_number} (continued)",
+            print_font(9, bold=True),
         )
         self.y += self.mm(4)
 
@@ -240,7 +230,7 @@ class _Sheet:
 
     def footer(self) -> None:
         """The page's foot: store and page number."""
-        font = _font(7)
+        font = print_font(7)
         y = float(self.device.height()) - self.height(font)
         self.p.setFont(font)
         self.p.setPen(GREY)
@@ -262,23 +252,23 @@ def _header(s: _Sheet) -> None:
     store = slip.store
     qr = s.mm(28)
     top = s.y
-    s.text(0, s.width - qr, store.name, _font(16, bold=True))
-    s.text(0, s.width - qr, store.street, _font(9), colour=GREY)
+    s.text(0, s.width - qr, store.name, print_font(16, bold=True))
+    s.text(0, s.width - qr, store.street, print_font(9), colour=GREY)
     s.text(
         0,
         s.width - qr,
         f"{store.postal_code} {store.city} · {store.country}",
-        _font(9),
+        print_font(9),
         colour=GREY,
     )
     s.y += s.mm(5)
-    s.text(0, s.width - qr, "PACKING SLIP", _font(9, bold=True, spacing=1.2), colour=GREY)
-    s.text(0, s.width - qr, slip.order_number, _font(22, bold=True))
+    s.text(0, s.width - qr, "PACKING SLIP", print_font(9, bold=True, spacing=1.2), colour=GREY)
+    s.text(0, s.width - qr, slip.order_number, print_font(22, bold=True))
     paint_qr(s.p, QRectF(s.width - qr, top, qr, qr), slip.code)
-    s.p.setFont(_font(7))
+    s.p.setFont(print_font(7))
     s.p.setPen(GREY)
     s.p.drawText(
-        QRectF(s.width - qr - s.mm(4), top + qr + s.mm(1), qr + s.mm(4), s.height(_font(7))),
+        QRectF(s.width - qr - s.mm(4), top + qr + s.mm(1), qr + s.mm(4), s.height(print_font(7))),
         int(Qt.AlignmentFlag.AlignHCenter),
         "Scan for returns",
     )
@@ -289,7 +279,11 @@ def _facts(s: _Sheet) -> None:
     slip = s.slip
     col = (s.width - s.mm(8)) / 3
     top = s.y
-    small, body, bold = _font(7.5, bold=True, spacing=0.8), _font(9.5), _font(9.5, bold=True)
+    small, body, bold = (
+        print_font(7.5, bold=True, spacing=0.8),
+        print_font(9.5),
+        print_font(9.5, bold=True),
+    )
 
     def block(x: float, title: str, lines: list[tuple[str, QFont]]) -> float:
         s.y = top
@@ -325,7 +319,7 @@ def _count(n: int, noun: str) -> str:
 
 
 def _table_head(s: _Sheet, title: str, note: str) -> None:
-    head = _font(10.5, bold=True)
+    head = print_font(10.5, bold=True)
     s.room(s.height(head) * 3 + s.mm(6))
     s.p.fillRect(QRectF(0, s.y, s.width, s.height(head) + s.mm(3)), BAND)
     s.y += s.mm(1.5)
@@ -334,12 +328,12 @@ def _table_head(s: _Sheet, title: str, note: str) -> None:
         s.width * 0.45,
         s.width * 0.55 - s.mm(2),
         note,
-        _font(8.5),
+        print_font(8.5),
         colour=GREY,
         align=Qt.AlignmentFlag.AlignRight,
     )
     s.y += s.mm(1.5)
-    cols = _font(7.5, bold=True, spacing=0.6)
+    cols = print_font(7.5, bold=True, spacing=0.6)
     s.y += s.mm(1)
     _row(s, "QTY", "ITEM", "SKU", cols, GREY)
     s.rule(INK, 0.3)
@@ -368,7 +362,7 @@ def _row(s: _Sheet, qty: str, name: str, sku: str, font: QFont, colour: QColor =
 
 
 def _items(s: _Sheet, items: tuple[SlipItem, ...]) -> None:
-    body = _font(9.5)
+    body = print_font(9.5)
     for item in items:
         _row(s, f"{item.quantity} ×", item.name, item.sku, body)
         s.rule()
@@ -397,7 +391,7 @@ def _lay_out(s: _Sheet) -> None:
         _table_head(s, "Items", f"{_count(slip.units, 'item')} in {_count(count, 'box')}")
         _items(s, slip.items)
         if slip.boxes:
-            small = _font(8.5)
+            small = print_font(8.5)
             for box in slip.boxes:
                 s.room(s.height(small))
                 s.text(
@@ -408,7 +402,7 @@ def _lay_out(s: _Sheet) -> None:
                     colour=GREY,
                 )
             s.y += s.mm(6)
-    note = _font(8.5)
+    note = print_font(8.5)
     s.room(s.height(note) * 3)
     s.rule()
     s.y += s.mm(2)

@@ -37,12 +37,11 @@ from desktop_oms.gui import printing
 from desktop_oms.gui.barcodes import paint_code128
 from desktop_oms.gui.pickups import timefmt
 from desktop_oms.gui.printing import Printed as Printed
-from desktop_oms.gui.printing import paint_on, pdf_writer, safe_file_name
+from desktop_oms.gui.printing import paint_on, pdf_writer, print_font, safe_file_name
 
 #: The PDF's resolution (dots per inch): fine enough for a barcode's modules to be exact.
 PDF_DPI = 600
 MARGIN_MM = 12.0
-FONT_FAMILIES = ("DejaVu Sans", "Inter", "Segoe UI", "Noto Sans", "Helvetica", "Arial")
 METHODS = {
     "store_pickup": "Store pickup",
     "ship_from_store": "Ship from store",
@@ -66,28 +65,16 @@ class PickSheet:
     created: datetime
 
 
-def _font(points: float, *, bold: bool = False, spacing: float = 0.0) -> QFont:
-    font = QFont()
-    font.setFamilies(list(FONT_FAMILIES))
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    font.setFeature(QFont.Tag("liga"), 0)  # the PDF's text stays searchable as typed
-    if spacing:
-        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
-    return font
-
-
 class _Fonts:
     def __init__(self) -> None:
-        self.title = _font(17, bold=True)
-        self.section = _font(7.6, bold=True, spacing=0.8)
-        self.body = _font(9.2)
-        self.bold = _font(9.2, bold=True)
-        self.small = _font(7.6)
-        self.location = _font(12.5, bold=True)
-        self.quantity = _font(16, bold=True)
-        self.tote = _font(10.5, bold=True)
+        self.title = print_font(17, bold=True)
+        self.section = print_font(7.6, bold=True, spacing=0.8)
+        self.body = print_font(9.2)
+        self.bold = print_font(9.2, bold=True)
+        self.small = print_font(7.6)
+        self.location = print_font(12.5, bold=True)
+        self.quantity = print_font(16, bold=True)
+        self.tote = print_font(10.5, bold=True)
 
 
 _LEFT_TOP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

@@ -42,14 +42,13 @@ from desktop_oms.gui.barcodes import paint_qr
 from desktop_oms.gui.pickups.detail import CHANNELS, money
 from desktop_oms.gui.pickups.handover import ID_TYPES, RELATIONSHIPS
 from desktop_oms.gui.printing import Printed as Printed
-from desktop_oms.gui.printing import paint_on, pdf_writer, safe_file_name
+from desktop_oms.gui.printing import paint_on, pdf_writer, print_font, safe_file_name
 
 #: Paper width and the printable column of a receipt roll, in millimetres.
 PAPER_MM = 80.0
 COLUMN_MM = 70.0
 #: The PDF's resolution (dots per inch): fine enough for the QR's modules to be exact.
 PDF_DPI = 600
-FONT_FAMILIES = ("DejaVu Sans", "Inter", "Segoe UI", "Noto Sans", "Helvetica", "Arial")
 
 ID_TYPE_LABELS = dict(ID_TYPES)
 RELATIONSHIP_LABELS = dict(RELATIONSHIPS)
@@ -206,19 +205,6 @@ def build_receipt(
 
 INK = QColor("#111111")
 GREY = QColor("#555555")
-
-
-def _font(points: float, *, bold: bool = False, spacing: float = 0.0) -> QFont:
-    font = QFont()
-    font.setFamilies(list(FONT_FAMILIES))
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    # no "fi" ligatures: the PDF's text stays searchable and copyable as typed
-    font.setFeature(QFont.Tag("liga"), 0)
-    if spacing:
-        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
-    return font
 
 
 class _Flow:
@@ -387,12 +373,12 @@ class _Flow:
 
 def _lay_out(flow: _Flow, receipt: Receipt) -> None:
     """The receipt, top to bottom."""
-    title = _font(13.5, bold=True)
-    body = _font(8.6)
-    bold = _font(8.6, bold=True)
-    small = _font(7.4)
-    section = _font(7.6, bold=True, spacing=0.8)
-    big = _font(11.5, bold=True)
+    title = print_font(13.5, bold=True)
+    body = print_font(8.6)
+    bold = print_font(8.6, bold=True)
+    small = print_font(7.4)
+    section = print_font(7.6, bold=True, spacing=0.8)
+    big = print_font(11.5, bold=True)
     centre = Qt.AlignmentFlag.AlignHCenter
     store = receipt.store
     cur = receipt.currency
