@@ -72,7 +72,6 @@ IDLE_MINUTES = 5.0
 #: How often the status bar re-reads the outbox and conflict counts anyway.
 STATUS_MS = 5_000
 
-PAGES = ("pickups", "fulfil", "conflicts")
 #: Bad reasons of text typed into the scan field that make it a search, not a code.
 SEARCH_REASONS = frozenset({BadScanReason.UNKNOWN, BadScanReason.LENGTH})
 
@@ -192,27 +191,16 @@ class MainWindow(QMainWindow):
         self.sign_in.signedOutByServer.connect(self._signed_out_by_server)
         self.sign_in.failed.connect(self._sign_in_failed)
 
+        #: The work area's pages, in navigation order (``show_page`` takes these names).
+        self.page_names: list[str] = []
         self.pickups = PickupsView(self.ui.workStack)
-        self.ui.workStack.addWidget(self.pickups)
-        item = QListWidgetItem(theme.icon("pickups", theme.MUTED, "#1D4ED8"), "Pickups")
-        item.setData(Qt.ItemDataRole.UserRole, "pickups")
-        item.setSizeHint(QSize(180, 48))
-        self.ui.navRail.addItem(item)
+        self.add_page("pickups", self.pickups, "pickups", "Pickups")
         self.fulfil = FulfilView(self.ui.workStack)
-        self.ui.workStack.addWidget(self.fulfil)
-        self.fulfil_item = QListWidgetItem(theme.icon("fulfil", theme.MUTED, "#1D4ED8"), "Fulfil")
-        self.fulfil_item.setData(Qt.ItemDataRole.UserRole, "fulfil")
-        self.fulfil_item.setSizeHint(QSize(180, 48))
-        self.fulfil_item.setToolTip("The back room: pick, stage, pack and ship")
-        self.ui.navRail.addItem(self.fulfil_item)
-        self.conflicts = ConflictsView(self.ui.workStack)
-        self.ui.workStack.addWidget(self.conflicts)
-        self.conflicts_item = QListWidgetItem(
-            theme.icon("inbox", theme.MUTED, "#1D4ED8"), "Conflicts"
+        self.fulfil_item = self.add_page(
+            "fulfil", self.fulfil, "fulfil", "Fulfil", "The back room: pick, stage, pack and ship"
         )
-        self.conflicts_item.setData(Qt.ItemDataRole.UserRole, "conflicts")
-        self.conflicts_item.setSizeHint(QSize(180, 48))
-        self.ui.navRail.addItem(self.conflicts_item)
+        self.conflicts = ConflictsView(self.ui.workStack)
+        self.conflicts_item = self.add_page("conflicts", self.conflicts, "inbox", "Conflicts")
         self.ui.navRail.setItemDelegate(NavBadgeDelegate(self.ui.navRail))
         self.ui.navRail.setCurrentRow(0)
         self.ui.navRail.currentRowChanged.connect(self._on_nav)
@@ -261,6 +249,20 @@ class MainWindow(QMainWindow):
         scan.activated.connect(self.focus_scan)
         self._set_chrome(signed_in=False)
         self.show_start("Starting…")
+
+    def add_page(
+        self, name: str, widget: QWidget, icon: str, label: str, tooltip: str = ""
+    ) -> QListWidgetItem:
+        """Add a workflow page to the work area and its entry to the navigation rail."""
+        self.ui.workStack.addWidget(widget)
+        item = QListWidgetItem(theme.icon(icon, theme.MUTED, "#1D4ED8"), label)
+        item.setData(Qt.ItemDataRole.UserRole, name)
+        item.setSizeHint(QSize(180, 48))
+        if tooltip:
+            item.setToolTip(tooltip)
+        self.ui.navRail.addItem(item)
+        self.page_names.append(name)
+        return item
 
     # --- wiring --------------------------------------------------------------------------
 
@@ -361,11 +363,15 @@ class MainWindow(QMainWindow):
 
     def _on_nav(self, row: int) -> None:
         self.ui.workStack.setCurrentIndex(row)
-        if 0 <= row < len(PAGES) and PAGES[row] == "conflicts":
+        name = self.page_names[row] if 0 <= row < len(self.page_names) else ""
+        if name == "conflicts":
             self.conflicts.refresh()
             self.conflicts.focus_list()
-        if 0 <= row < len(PAGES) and PAGES[row] == "fulfil":
+        if name == "fulfil":
             self.fulfil.refresh()
+        shown = getattr(self.ui.workStack.widget(row), "page_shown", None)
+        if callable(shown):
+            shown()  # a page that re-reads the cache whenever it comes to the front
 
     def show_conflicts(self) -> None:
         """Open the conflict inbox (the status bar's badge does this)."""
@@ -374,12 +380,12 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str) -> None:
         """Show a workflow page of the work area (``pickups``, ``fulfil``, ``conflicts``)."""
-        self.ui.navRail.setCurrentRow(PAGES.index(name))
+        self.ui.navRail.setCurrentRow(self.page_names.index(name))
 
     @property
     def work_page(self) -> str:
         """The workflow page shown in the work area."""
-        return PAGES[self.ui.workStack.currentIndex()]
+        return self.page_names[self.ui.workStack.currentIndex()]
 
     def open_order(
         self, order_number: str, pickup_code: str | None = None, *, scanned: bool = False
@@ -411,7 +417,7 @@ class MainWindow(QMainWindow):
     def _offer_fulfil(self, session: StaffSession) -> None:
         """The Fulfil page only for those who work in the back room."""
         allowed = may_fulfil(session.role)
-        self.ui.navRail.setRowHidden(PAGES.index("fulfil"), not allowed)
+        self.ui.navRail.setRowHidden(self.page_names.index("fulfil"), not allowed)
         if not allowed and self.work_page == "fulfil":
             self.show_page("pickups")
 
