@@ -1,0 +1,1 @@
+"""Cycle count: scan a department or shelf, review the variance, submit the counts."""

@@ -1,0 +1,1 @@
+"""The manager's inventory view: departments, stock lists, aged pickups, today's figures."""

@@ -1,0 +1,1 @@
+"""Stock lookup: search the catalogue, a product with its stock here and in nearby stores."""
