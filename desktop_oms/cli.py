@@ -76,13 +76,26 @@ def _station_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--view",
-        choices=("pickups", "order", "fulfil", "conflicts", "settings", "signin"),
+        choices=(
+            "pickups",
+            "order",
+            "fulfil",
+            "conflicts",
+            "settings",
+            "signin",
+            "stock",
+            "inventory",
+            "count",
+            "count-review",
+        ),
         default="pickups",
         help="what --screenshot shows: the pickup queue, the queue with its first order "
         "open, the back room's fulfil queue with its first order open, the conflict inbox "
         "with its newest entry open, the settings dialog (scanner "
         "tab) over the queue, or the sign-in (%(default)s); the demo signs its associate in "
-        "for all but the sign-in",
+        "for all but the sign-in (its manager for the inventory view); count and "
+        "count-review: the Count page with a demo count of a bay in progress, or its "
+        "variance review (the manager signs in)",
     )
     return parser
 

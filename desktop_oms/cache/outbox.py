@@ -351,6 +351,7 @@ def renumber(conn: Connection, shift: int, *, above: int = 0) -> None:
     commands, and seqs only deduplicate) and when an undo takes a held command out.
     """
     cur = driver_cursor(conn)
+    _renumber_count_refs(cur, shift, above)
     for table, column in (
         ("outbox", "seq"),
         ("pending_fulfillments", "outbox_seq"),
@@ -361,6 +362,43 @@ def renumber(conn: Connection, shift: int, *, above: int = 0) -> None:
         cur.execute(f"UPDATE {table} SET {column} = -{column} - ? WHERE {column} < 0", (shift,))  # noqa: S608
     last = int(state.get(conn, Key.LAST_COMMAND_SEQ, 0))
     state.put(conn, Key.LAST_COMMAND_SEQ, max(0, last - shift))
+
+
+def _renumber_count_refs(cur: sqlite3.Cursor, shift: int, above: int) -> None:
+    """Keep cycle counts pointing at the same commands when the outbox is renumbered.
+
+    A count line's ``counted_at_seq`` (and a queued count's ``args.counted_at_seq``) names
+    the last command issued before the SKU was counted; the server excludes that station's
+    commands up to it. Seqs of commands still waiting move with them; a seq naming a
+    withdrawn command (undo: ``above`` itself, now gone) falls back to the one before it.
+    """
+    first = cur.execute("SELECT MIN(seq) FROM outbox WHERE seq > ?", (above,)).fetchone()[0]
+    gone = cur.execute("SELECT 1 FROM outbox WHERE seq = ?", (above,)).fetchone() is None
+    if above > 0 and gone and shift > 0:
+        # the undo case: the command at ``above`` was taken back, so a count taken after
+        # it was counted after the command before it (before the shift below reuses ``above``)
+        cur.execute(
+            "UPDATE count_lines SET counted_at_seq = ? WHERE counted_at_seq = ?", (above - 1, above)
+        )
+        cur.execute(
+            "UPDATE outbox SET args = json_set(args, '$.counted_at_seq', ?) "
+            "WHERE name = 'adjust_inventory' AND json_extract(args, '$.counted_at_seq') = ?",
+            (above - 1, above),
+        )
+    cur.execute(
+        "UPDATE count_lines SET outbox_seq = outbox_seq - ? WHERE outbox_seq > ?", (shift, above)
+    )
+    if first is not None:
+        cur.execute(
+            "UPDATE count_lines SET counted_at_seq = counted_at_seq - ? WHERE counted_at_seq >= ?",
+            (shift, first),
+        )
+        cur.execute(
+            "UPDATE outbox SET args = json_set(args, '$.counted_at_seq', "
+            "json_extract(args, '$.counted_at_seq') - ?) "
+            "WHERE name = 'adjust_inventory' AND json_extract(args, '$.counted_at_seq') >= ?",
+            (shift, first),
+        )
 
 
 def get(conn: Connection, seq: int) -> OutboxEntry | None:

@@ -553,8 +553,39 @@ def _text_of(p: ProductRow, attribute_values: str) -> str:
     return f"{p.sku} {p.name} {p.department} {attribute_values}".lower()
 
 
+class SearchHits(NamedTuple):
+    """Products found by a search: the first ``rows``, and how many match in all
+    (``total``; at least that many when ``more``: counting stops at :data:`RANK_LIMIT`)."""
+
+    rows: list[ProductRow]
+    total: int
+    more: bool
+
+
 def search_products(conn: Connection, text: str, limit: int = 50) -> list[ProductRow]:
     """Products containing every typed word (trigram FTS); ranked only when hits are few."""
+    return search_products_counted(conn, text, limit).rows
+
+
+def _prefix_count(cur: sqlite3.Cursor, text: str) -> int:
+    """How many names or SKUs start with ``text`` (index range scans, counted up to
+    :data:`RANK_LIMIT` + 1 each)."""
+    pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    upper = text.upper()
+    names = cur.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM products WHERE name LIKE ? ESCAPE '\\' LIMIT ?)",
+        (pattern, RANK_LIMIT + 1),
+    ).fetchone()[0]
+    skus = cur.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM products WHERE sku >= ? AND sku < ? "
+        "AND name NOT LIKE ? ESCAPE '\\' LIMIT ?)",
+        (upper, upper + "\U0010ffff", pattern, RANK_LIMIT + 1),
+    ).fetchone()[0]
+    return int(names) + int(skus)
+
+
+def search_products_counted(conn: Connection, text: str, limit: int = 50) -> SearchHits:
+    """Like :func:`search_products`, with the number of matches (for "1,204 products")."""
     # Words of 3+ characters are substrings of SKU, name, department, attribute values or
     # identifiers (FTS5 trigram). Input under 3 characters is a prefix search over name and
     # SKU (trigrams need 3); short words next to longer ones filter the hits; input of only
@@ -562,10 +593,12 @@ def search_products(conn: Connection, text: str, limit: int = 50) -> list[Produc
     # unranked: ranking a short, frequent term over a large table is slow.
     query = text.strip()
     if not query:
-        return []
+        return SearchHits([], 0, False)
     cur = driver_cursor(conn)
     if len(query) < 3:
-        return _prefix_search(cur, query, limit)
+        rows = _prefix_search(cur, query, limit)
+        total = max(len(rows), _prefix_count(cur, query))
+        return SearchHits(rows, min(total, RANK_LIMIT), total > RANK_LIMIT)
     words = query.lower().split()
     long_words = [w for w in words if len(w) >= 3]
     if long_words:
@@ -592,7 +625,7 @@ def search_products(conn: Connection, text: str, limit: int = 50) -> list[Produc
             if not short or all(w in _text_of(product, r[8]) for w in short):
                 found.append(product)
         found.sort(key=_relevance(query.lower(), words[0]))
-        return found[:limit]
+        return SearchHits(found[:limit], len(found), False)
     filters = "".join(
         " AND instr(lower(p.sku || ' ' || p.name || ' ' || p.department || ' ' || "
         "p.attribute_values), ?) > 0"
@@ -602,7 +635,10 @@ def search_products(conn: Connection, text: str, limit: int = 50) -> list[Produc
         _PRODUCT_SELECT + " FROM product_fts f JOIN products p ON p.rowid = f.rowid "
         "WHERE product_fts MATCH ?" + filters + " LIMIT ?"
     )
-    return [ProductRow._make(r) for r in cur.execute(sql, (match, *short, limit))]
+    rows = [ProductRow._make(r) for r in cur.execute(sql, (match, *short, limit))]
+    if short:  # the short words filter an unknown share of the hits
+        return SearchHits(rows, len(rows), len(rows) == limit)
+    return SearchHits(rows, RANK_LIMIT, True)
 
 
 # --- stock, stores, staff ----------------------------------------------------------------

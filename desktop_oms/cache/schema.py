@@ -228,6 +228,53 @@ conflicts = sa.Table(
     sa.Column("acknowledged_at", sa.Text, nullable=True),
 )
 
+# Cycle counts (:mod:`desktop_oms.cache.counts`): the station's own work, never synced, so
+# a count survives restarts, sign-outs and resyncs until it is submitted or cancelled.
+count_sessions = sa.Table(
+    "count_sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("store_id", sa.Integer, nullable=False),
+    # ``department`` (value: the department's name) or ``shelf`` (``H-07`` or ``H-07-C``)
+    sa.Column("scope_kind", sa.Text, nullable=False),
+    sa.Column("scope_value", sa.Text, nullable=False),
+    sa.Column("started_at", sa.Text, nullable=False),
+    sa.Column("started_by", sa.Integer, nullable=False),
+    # ``open``, ``submitted`` or ``cancelled``
+    sa.Column("state", sa.Text, nullable=False),
+    sa.Column("submitted_at", sa.Text, nullable=True),
+    sa.Column("submitted_by", sa.Integer, nullable=True),
+    sa.Column("cancelled_at", sa.Text, nullable=True),
+    sa.Index("ix_count_sessions_state", "state"),
+)
+
+# One counted SKU of a count, with what the station knew when it was first counted: the
+# expected quantity (``v_inventory``), the confirmed stock version and the last outbox
+# seq issued (the server applies the count against the movements after those).
+count_lines = sa.Table(
+    "count_lines",
+    metadata,
+    sa.Column("session_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("sku", sa.Text, primary_key=True),
+    sa.Column("counted", sa.Integer, nullable=False),
+    sa.Column("expected", sa.Integer, nullable=False),
+    sa.Column("base_version", sa.Integer, nullable=False),
+    sa.Column("counted_at_seq", sa.Integer, nullable=True),
+    sa.Column("first_scanned_at", sa.Text, nullable=False),
+    sa.Column("last_scanned_at", sa.Text, nullable=False),
+    # units scanned; ``source``: ``scan``, ``hand`` (typed or +/-), ``not_found`` (counted
+    # as 0 at review because it was not on the shelf)
+    sa.Column("scans", sa.Integer, nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    # False: outside the count's scope, added on purpose
+    sa.Column("in_scope", sa.Boolean, nullable=False),
+    sa.Column("counted_by", sa.Integer, nullable=False),
+    # the adjust_inventory command queued for it at submit
+    sa.Column("outbox_seq", sa.Integer, nullable=True),
+    sqlite_with_rowid=False,
+)
+
 #: Synced tables by document kind, in the snapshot order of the protocol
 #: (``protocol.sync.SNAPSHOT_ORDER``; a test keeps the two equal).
 CONFIRMED: dict[str, sa.Table] = {

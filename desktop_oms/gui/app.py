@@ -34,7 +34,14 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop_oms.gui import theme
-from desktop_oms.gui.demo import DEMO_LOGINS, DEMO_PIN, DemoError, DemoServer, enrol_station
+from desktop_oms.gui.demo import (
+    DEMO_LOGINS,
+    DEMO_MANAGER,
+    DEMO_PIN,
+    DemoError,
+    DemoServer,
+    enrol_station,
+)
 from desktop_oms.gui.firstrun import EnrolDialog
 from desktop_oms.gui.mainwindow import IDLE_MINUTES, MainWindow
 from desktop_oms.gui.scanning import load_settings
@@ -48,7 +55,20 @@ from desktop_oms.sync.errors import NotAuthorized, ServerUnavailable, SyncError
 log = logging.getLogger(__name__)
 
 APP_NAME = "desktop-oms"
-VIEWS = ("pickups", "order", "fulfil", "conflicts", "settings", "signin")
+VIEWS = (
+    "pickups",
+    "order",
+    "fulfil",
+    "conflicts",
+    "settings",
+    "signin",
+    "stock",
+    "inventory",
+    "count",
+    "count-review",
+)
+#: Screenshot views of pages only a manager sees: the demo manager signs in for them.
+MANAGER_VIEWS = frozenset({"inventory", "count", "count-review"})
 #: The window size of a screenshot (a common counter screen).
 SCREENSHOT_SIZE = (1440, 900)
 #: How long a screenshot run may take before it gives up.
@@ -324,13 +344,14 @@ class StationApp(QObject):
         return await self._choice()
 
     async def _demo_sign_in(self) -> None:
-        """Sign the demo associate in (screenshots of the work area)."""
+        """Sign the demo associate in (screenshots of the work area; the demo manager for
+        the pages of :data:`MANAGER_VIEWS`)."""
         station, tasks = self.station, self.tasks
         assert station is not None and tasks is not None
         if not station.demo:
             self.window.show_sign_in()
             return
-        login = DEMO_LOGINS[0]
+        login = DEMO_MANAGER if self.options.view in MANAGER_VIEWS else DEMO_LOGINS[0]
         session = await tasks.read(lambda conn: station.check_sign_in(conn, login, DEMO_PIN))
         station.begin_session(session)
         self.window.sign_in.signedIn.emit(session)
@@ -358,6 +379,14 @@ class StationApp(QObject):
                     window.show_conflicts()
                     await asyncio.wait_for(read, 30)
                     window.conflicts.open_entry(0)
+                if self.options.view == "stock":
+                    await self._show_stock()
+                if self.options.view == "inventory":
+                    read = wait_signal(window.inventory.refreshed)
+                    window.show_page("inventory")
+                    await asyncio.wait_for(read, 30)
+                if self.options.view in ("count", "count-review"):
+                    await self._show_count(review=self.options.view == "count-review")
             dialog = None
             if self.options.view == "settings":
                 dialog = window.open_settings("scanner")
@@ -370,6 +399,59 @@ class StationApp(QObject):
             print(f"desktop-oms: no screenshot: {exc}", file=sys.stderr, flush=True)
             self.exit_code = 1
         self.request_quit()
+
+    async def _show_count(self, *, review: bool) -> None:
+        """The Count page with a demo count of a bay in progress (or its variance review)."""
+        from datetime import UTC, datetime
+
+        from desktop_oms.cache import counts
+
+        window, station, tasks = self.window, self.station, self.tasks
+        if station is None or tasks is None or station.session is None:
+            return
+        store_id, staff_id = station.store_id, station.session.staff_id
+        now = datetime.now(UTC)
+        count_id, last = await tasks.write(
+            lambda conn: counts.showcase(conn, store_id, staff_id, now), name="count showcase"
+        )
+        found = await tasks.read(lambda conn: counts.get(conn, count_id), name="count")
+        if found is None:
+            return
+        view = window.count
+        window.show_page("count")
+        opened = wait_signal(view.opened)
+        view.open_count(found)
+        await asyncio.wait_for(opened, 30)
+        shown = wait_signal(view.shown)
+        view.reload(last)
+        await asyncio.wait_for(shown, 30)
+        if review:
+            reviewed = wait_signal(view.reviewed)
+            view.show_review()
+            await asyncio.wait_for(reviewed, 30)
+        else:
+            row = next(r for r in view.model.rows if r.sku == last)
+            view.announce(row.sku, row.name, row.counted or 0)
+
+    async def _show_stock(self) -> None:
+        """The Stock page with a realistic search typed and a well-stocked product open."""
+        from desktop_oms.cache.stock import showcase
+
+        window, station, tasks = self.window, self.station, self.tasks
+        if station is None or tasks is None:
+            return
+        store_id = station.store_id
+        window.show_page("stock")
+        found = await tasks.read(lambda conn: showcase(conn, store_id), name="stock showcase")
+        if found is None:
+            return
+        text, sku = found
+        searched = wait_signal(window.stock.searched)
+        window.stock.search_for(text)
+        await asyncio.wait_for(searched, 30)
+        opened = wait_signal(window.stock.productOpened)
+        window.stock.open_sku(sku)
+        await asyncio.wait_for(opened, 30)
 
     async def _settle(self) -> None:
         """Let the link come up and layouts and toasts settle before the picture."""

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_oms.gui.tasks import Task, TaskManager
 
-#: The raw value of a cell for export (falls back to the display text when None).
+#: The raw value of a cell for export (falls back to the display text when None); asked of
+#: ``headerData`` too, for a column title naming the raw value's unit.
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 50
 
 Cell = str | int | float | None
@@ -28,10 +29,7 @@ Cell = str | int | float | None
 def model_table(model: QAbstractItemModel) -> tuple[list[str], list[list[Cell]]]:
     """The header and every row of a (flat) table model, as exported."""
     columns = model.columnCount()
-    header = [
-        str(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
-        for c in range(columns)
-    ]
+    header = [_title(model, c) for c in range(columns)]
     rows: list[list[Cell]] = []
     for r in range(model.rowCount()):
         row: list[Cell] = []
@@ -43,6 +41,16 @@ def model_table(model: QAbstractItemModel) -> tuple[list[str], list[list[Cell]]]
             row.append(_cell(value))
         rows.append(row)
     return header, rows
+
+
+def _title(model: QAbstractItemModel, column: int) -> str:
+    """A column's title in the file: its :data:`EXPORT_ROLE` header (which can name the
+    unit of a raw value, "Late (hours)"), else the title on screen."""
+    horizontal = Qt.Orientation.Horizontal
+    title = model.headerData(column, horizontal, EXPORT_ROLE)
+    if title is None:
+        title = model.headerData(column, horizontal, Qt.ItemDataRole.DisplayRole)
+    return str(title or "")
 
 
 def _cell(value: object) -> Cell:

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QMenu,
 from desktop_oms.domain.identifiers import BadgeCode, DecodedCode, OrderCode, order_code
 from desktop_oms.gui import theme
 from desktop_oms.gui.conflicts.view import ConflictsView
+from desktop_oms.gui.count.view import CountView
 from desktop_oms.gui.forms.ui_mainwindow import Ui_MainWindow
 from desktop_oms.gui.fulfil.view import FulfilView, may_fulfil
 from desktop_oms.gui.idle import IdleWatcher
+from desktop_oms.gui.inventory.view import InventoryView, may_see_inventory
 from desktop_oms.gui.navbadge import BADGE_ROLE, NavBadgeDelegate
 from desktop_oms.gui.pickups.queue import StoreInfo, store_info
 from desktop_oms.gui.pickups.view import PickupsView, parse_order_input
@@ -40,6 +42,7 @@ from desktop_oms.gui.signin import SignInView
 from desktop_oms.gui.staff import StaffSession
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.statusbar import StationStatusBar, SyncCounts, read_counts
+from desktop_oms.gui.stock.view import StockView
 from desktop_oms.gui.sync_progress import SyncProgressView
 from desktop_oms.gui.tasks import TaskManager
 from desktop_oms.gui.toast import Toast
@@ -199,6 +202,22 @@ class MainWindow(QMainWindow):
         self.fulfil_item = self.add_page(
             "fulfil", self.fulfil, "fulfil", "Fulfil", "The back room: pick, stage, pack and ship"
         )
+        self.stock = StockView(self.ui.workStack)
+        self.add_page(
+            "stock", self.stock, "stock", "Stock", "Look a product up: stock here and nearby"
+        )
+        self.count = CountView(self.ui.workStack)
+        self.add_page(
+            "count", self.count, "check", "Count", "Cycle count: scan a department or a shelf"
+        )
+        self.inventory = InventoryView(self.ui.workStack)
+        self.add_page(
+            "inventory",
+            self.inventory,
+            "inventory",
+            "Inventory",
+            "Stock by department, aged pickups, overdue orders and today's figures",
+        )
         self.conflicts = ConflictsView(self.ui.workStack)
         self.conflicts_item = self.add_page("conflicts", self.conflicts, "inbox", "Conflicts")
         self.ui.navRail.setItemDelegate(NavBadgeDelegate(self.ui.navRail))
@@ -207,6 +226,11 @@ class MainWindow(QMainWindow):
         self.pickups.message.connect(self.notify)
         self.conflicts.message.connect(self.notify)
         self.fulfil.message.connect(self.notify)
+        self.stock.message.connect(self.notify)
+        self.count.message.connect(self.notify)
+        self.inventory.message.connect(self.notify)
+        self.inventory.orderRequested.connect(self.open_order)
+        self.inventory.fulfilRequested.connect(self.open_in_fulfil)
         self.fulfil.openElsewhere.connect(lambda number: self.open_order(number, scanned=True))
         self.conflicts.orderRequested.connect(self.open_order)
         self.conflicts.orderScanned.connect(lambda number: self.open_order(number, scanned=True))
@@ -235,9 +259,12 @@ class MainWindow(QMainWindow):
         self.scanners.portStatusChanged.connect(self.status.set_scanner)
         self.pickups.scanProblem.connect(self._scan_problem)
         self.fulfil.scanProblem.connect(self._scan_problem)
+        self.count.scanProblem.connect(self._scan_problem)
+        self.stock.scanProblem.connect(self._scan_problem)
         self.sign_in.scanFailed.connect(self._scan_problem)
         self.flash = ScanFlash(self.ui.central)
         self.product_panel = ProductPanel(self.ui.central)
+        self.product_panel.openInStock.connect(self.open_stock)
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_MS)
         self._status_timer.timeout.connect(self.refresh_status)
@@ -278,6 +305,9 @@ class MainWindow(QMainWindow):
         self.pickups.attach(station, events, tasks)
         self.conflicts.attach(station, events, tasks)
         self.fulfil.attach(station, events, tasks)
+        self.stock.attach(station, events, tasks)
+        self.count.attach(station, events, tasks)
+        self.inventory.attach(station, events, tasks)
         self.status.set_link(None)
         self.status.set_station(f"Station {station.enrolment.station_id}")
         self._status_timer.start()
@@ -302,6 +332,7 @@ class MainWindow(QMainWindow):
         self.pickups.set_timezone(info.tz())
         self.conflicts.set_timezone(info.tz())
         self.fulfil.set_store(info.code, info.tz())
+        self.stock.set_store(info.code, info.tz())
         demo = " · demo" if self.station.demo else ""
         self.status.set_station(f"Station {self.station.enrolment.station_id} · {info.code}{demo}")
 
@@ -369,6 +400,8 @@ class MainWindow(QMainWindow):
             self.conflicts.focus_list()
         if name == "fulfil":
             self.fulfil.refresh()
+        if name == "stock":  # the page shows the product in full: the panel would cover it
+            self.product_panel.dismiss()
         shown = getattr(self.ui.workStack.widget(row), "page_shown", None)
         if callable(shown):
             shown()  # a page that re-reads the cache whenever it comes to the front
@@ -394,6 +427,21 @@ class MainWindow(QMainWindow):
         self.show_page("pickups")
         self.pickups.open_order(order_number, pickup_code, scanned=scanned)
 
+    def open_in_fulfil(self, order_number: str, fulfillment_id: int) -> None:
+        """Open a back-room fulfillment on the Fulfil page (in Pickups for those who do not
+        see that page)."""
+        if self.ui.navRail.isRowHidden(self.page_names.index("fulfil")):
+            self.open_order(order_number)
+            return
+        self.show_page("fulfil")
+        self.fulfil.open_order(order_number, fulfillment_id)
+
+    def open_stock(self, sku: str) -> None:
+        """Show the Stock page with the product ``sku`` open (the product panel's link)."""
+        self.product_panel.dismiss()
+        self.show_page("stock")
+        self.stock.open_sku(sku)
+
     @property
     def page(self) -> str:
         """``start``, ``sign_in`` or ``work``: the page shown."""
@@ -411,6 +459,7 @@ class MainWindow(QMainWindow):
         )
         self.idle.start()
         self._offer_fulfil(session)
+        self._offer_inventory(session)
         self.show_work()
         self.notify(f"Signed in as {session.display_name}.", "info")
 
@@ -419,6 +468,13 @@ class MainWindow(QMainWindow):
         allowed = may_fulfil(session.role)
         self.ui.navRail.setRowHidden(self.page_names.index("fulfil"), not allowed)
         if not allowed and self.work_page == "fulfil":
+            self.show_page("pickups")
+
+    def _offer_inventory(self, session: StaffSession) -> None:
+        """The Inventory page only for leads, managers and admins."""
+        allowed = may_see_inventory(session.role)
+        self.ui.navRail.setRowHidden(self.page_names.index("inventory"), not allowed)
+        if not allowed and self.work_page == "inventory":
             self.show_page("pickups")
 
     def _on_session(self, session: StaffSession | None) -> None:
@@ -478,6 +534,9 @@ class MainWindow(QMainWindow):
         elif self.page == "work" and text[:4].upper() != "OMS:":
             decoded = decode(text)
             if isinstance(decoded, BadScan) and decoded.reason in SEARCH_REASONS:
+                if self.work_page == "stock":  # on the Stock page text searches products
+                    self.stock.search_for(text)
+                    return None
                 self.show_page("pickups")
                 self.pickups.search.setText(text)
                 return None

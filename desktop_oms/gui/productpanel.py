@@ -5,7 +5,9 @@ inbox) shows this small card at the top right of the window: the product's name,
 department and price, the code as read (with batch and expiry from a GS1 code), the stock
 here (available to promise, on hand, reserved, safety stock) and the nearest stores that
 have it. It takes no focus and blocks nothing: the next scan replaces it, its close button
-or a minute without use hides it. Stock lookup (issue #7) will take over from it.
+or a minute without use hides it. Its "Open in Stock" link shows the product on the Stock
+page (:mod:`desktop_oms.gui.stock.view`), with every barcode, nearby stores' hours and the
+age of the figures; on that page a scan opens the product there instead of this panel.
 
 The lookup (:func:`look_up`) runs on the database worker.
 """
@@ -93,10 +95,12 @@ def _label(text: str = "", *, name: str | None = None, **props: object) -> QLabe
 class ProductPanel(QFrame):
     """The card of the last product scanned outside a workflow that takes products.
 
-    Signal ``closed()``: it was closed (button) or hid itself after a while.
+    Signals: ``closed()``: it was closed (button) or hid itself after a while;
+    ``openInStock(str)`` with the SKU shown when "Open in Stock" is clicked.
     """
 
     closed = Signal()
+    openInStock = Signal(str)  # noqa: N815
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -173,6 +177,16 @@ class ProductPanel(QFrame):
         body.addSpacing(4)
         body.addWidget(self.nearby_title)
         body.addWidget(self.nearby)
+        self.open_stock = QPushButton("Open in Stock  →", self)
+        self.open_stock.setObjectName("openInStock")
+        self.open_stock.setProperty("flat", True)
+        self.open_stock.setIcon(theme.icon("stock", theme.ACCENT))
+        self.open_stock.setToolTip("Every barcode, nearby stores' opening hours, and more")
+        self.open_stock.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.open_stock.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.open_stock.clicked.connect(self._open_in_stock)
+        body.addSpacing(2)
+        body.addWidget(self.open_stock, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(body)
 
         self._timer = QTimer(self)
@@ -235,6 +249,10 @@ class ProductPanel(QFrame):
         self.show()
         self.raise_()
         self._timer.start()
+
+    def _open_in_stock(self) -> None:
+        if self.info is not None:
+            self.openInStock.emit(self.info.product.sku)
 
     def dismiss(self) -> None:
         """Hide the panel (emits ``closed`` if it was showing)."""

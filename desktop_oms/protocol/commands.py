@@ -110,15 +110,21 @@ class ReleaseHoldArgs(WireModel):
 
 
 class AdjustInventoryArgs(WireModel):
-    """Correct stock: by a delta, or by a counted quantity taken at feed position ``counted_at``.
+    """Correct stock: by a ``delta``, or (mode ``count``) to a counted ``quantity``.
 
-    A count is applied against the movements since it started, never as a blind overwrite.
+    A count is applied against the movements since it was counted, never as a blind
+    overwrite: the command's ``base_version`` is the stock version the station had
+    confirmed (synced) when the SKU was counted, and ``counted_at_seq`` the station's last
+    outbox seq issued before it was counted. The server sets on hand to the counted
+    quantity plus every movement of the stock level after ``base_version``, except those
+    made by this station's own commands with seq <= ``counted_at_seq`` (they happened
+    physically before the count, so the counted quantity already reflects them).
     """
 
     mode: Literal["delta", "count"]
     quantity: Annotated[int, Field(ge=-100_000, le=100_000)]
     reason: Reason
-    counted_at_seq: int | None = None
+    counted_at_seq: Annotated[int, Field(ge=0)] | None = None
 
 
 ARGS: dict[CommandName, type[WireModel]] = {

@@ -193,6 +193,18 @@ class LabelDoc(WireModel):
     zpl: str
 
 
+class RejectionDoc(WireModel):
+    """Units of a line the fulfilling store could not supply (``reject_line``): which line
+    and SKU, how many, the reject reason code, when and by whom."""
+
+    line_no: int
+    sku: str
+    quantity: int
+    reason: str
+    at: datetime
+    staff_id: int | None
+
+
 class FulfillmentDoc(WireModel):
     """A fulfillment with its lines, its order and its customer: what a store works on.
 
@@ -205,6 +217,10 @@ class FulfillmentDoc(WireModel):
     fulfillment goes (null otherwise); ``labels`` are its shipping labels, active and void,
     in the order they were bought. ``shipping_service`` is the delivery speed the customer
     chose (the order's; ``standard`` for pickups and for documents written before it).
+    ``ready_at`` is when it became ready (a pickup or ship-to-store reached
+    ``ready_for_pickup``; a ship-from-store reached ``packed``; cleared by ``unpack``);
+    ``completed_at`` when it reached a terminal status; ``rejections`` the store's
+    ``reject_line`` records, oldest first. Null/empty for documents written before them.
     """
 
     id: int
@@ -232,6 +248,9 @@ class FulfillmentDoc(WireModel):
     ship_to: AddressDoc | None = None
     labels: list[LabelDoc] = []
     shipping_service: ServiceLevel = ServiceLevel.STANDARD
+    ready_at: datetime | None = None
+    completed_at: datetime | None = None
+    rejections: list[RejectionDoc] = []
 
 
 class StaffDoc(WireModel):
@@ -261,6 +280,16 @@ class SettingDoc(WireModel):
 
     key: str
     value: Any
+
+
+#: Settings (``SettingDoc`` keys) of the station's inventory view, and the values a station
+#: uses while the server has not sent them: available-to-promise at or below
+#: ``LOW_STOCK_UNITS_SETTING`` units is "low stock"; a ready pickup waiting longer than
+#: ``AGED_PICKUP_DAYS_SETTING`` days is "aged".
+LOW_STOCK_UNITS_SETTING = "inventory.low_stock_units"
+LOW_STOCK_UNITS_DEFAULT = 3
+AGED_PICKUP_DAYS_SETTING = "inventory.aged_pickup_days"
+AGED_PICKUP_DAYS_DEFAULT = 3
 
 
 Document = (

@@ -62,12 +62,15 @@ class Actor:
 
 @dataclass
 class Context:
-    """One command's run: connection, actor, clock and settings."""
+    """One command's run: connection, actor, clock and settings; ``command_seq`` is the
+    station's outbox seq of the command (None for staff API and jobs), recorded on the
+    stock movements it causes."""
 
     conn: Connection
     actor: Actor
     now: datetime
     pickup_hold_days: int = 7
+    command_seq: int | None = None
     touched_inventory: set[tuple[int, str]] = field(default_factory=set)
 
 
@@ -127,7 +130,29 @@ def _audit(
     )
 
 
+#: The status in which a fulfillment of each method is ready (``ready_at``).
+READY_STATUS: dict[FulfillmentMethod, FulfillmentStatus] = {
+    M.STORE_PICKUP: S.READY_FOR_PICKUP,
+    M.SHIP_TO_STORE: S.READY_FOR_PICKUP,
+    M.SHIP_FROM_STORE: S.PACKED,
+}
+
+
+def _milestones(ctx: Context, row: Any, status: str) -> dict[str, Any]:
+    """``ready_at``/``completed_at`` for a fulfillment moving to ``status``: stamped when it
+    becomes ready or ends; ``ready_at`` cleared when it leaves readiness other than by
+    ending (unpack)."""
+    new = S(status)
+    if new.terminal:
+        return {"completed_at": ctx.now}
+    if new is READY_STATUS[M(row.method)]:
+        return {"ready_at": ctx.now}
+    return {"ready_at": None}
+
+
 def _update_fulfillment(ctx: Context, row: Any, **values: Any) -> None:
+    if "status" in values and values["status"] != row.status:
+        values = {**_milestones(ctx, row, values["status"]), **values}
     ctx.conn.execute(
         sa.update(t.fulfillments)
         .where(t.fulfillments.c.id == row.id)
@@ -153,12 +178,29 @@ def _release(ctx: Context, store_id: int, sku: str, qty: int) -> None:
 
 
 def _consume(ctx: Context, store_id: int, sku: str, qty: int) -> None:
-    reservations.consume(ctx.conn, store_id, sku, qty, now=ctx.now)
+    reservations.consume(
+        ctx.conn,
+        store_id,
+        sku,
+        qty,
+        now=ctx.now,
+        station_id=ctx.actor.station_id,
+        command_seq=ctx.command_seq,
+    )
 
 
 def _receive_goods(ctx: Context, store_id: int, sku: str, qty: int) -> None:
     if qty > 0:
-        reservations.add_on_hand(ctx.conn, store_id, sku, qty, kind="returned", now=ctx.now)
+        reservations.add_on_hand(
+            ctx.conn,
+            store_id,
+            sku,
+            qty,
+            kind="returned",
+            now=ctx.now,
+            station_id=ctx.actor.station_id,
+            command_seq=ctx.command_seq,
+        )
 
 
 def _goods_left_source(row: Any) -> bool:
@@ -444,6 +486,17 @@ def _reject_line(ctx: Context, row: Any, args: WireModel) -> None:
         .where(fl.id == line.id)
         .values(rejected=fl.rejected + args.quantity)
     )
+    ctx.conn.execute(
+        sa.insert(t.fulfillment_rejections).values(
+            fulfillment_id=row.id,
+            line_no=line.line_no,
+            sku=line.sku,
+            quantity=args.quantity,
+            reason=args.reason,
+            at=ctx.now,
+            staff_id=ctx.actor.staff_id,
+        )
+    )
     _release(ctx, row.store_id, line.sku, args.quantity)
     destination = row.destination_store_id if row.method == M.SHIP_TO_STORE else None
     if row.method == M.STORE_PICKUP:
@@ -638,7 +691,38 @@ def _release_hold(ctx: Context, order: Any, args: WireModel) -> None:
 # --- inventory -------------------------------------------------------------------------
 
 
+def _moved_since(
+    ctx: Context, store_id: int, sku: str, since: int, counted_at_seq: int | None
+) -> int:
+    """The net movement of a stock level after version ``since``, leaving out movements of
+    this station's own commands with seq <= ``counted_at_seq`` (done before the count)."""
+    sm = t.stock_movements.c
+    where = [sm.store_id == store_id, sm.sku == sku, sm.version > since]
+    if ctx.actor.station_id is not None and counted_at_seq is not None:
+        where.append(
+            sa.or_(
+                sm.station_id.is_(None),
+                sm.station_id != ctx.actor.station_id,
+                sm.command_seq.is_(None),
+                sm.command_seq > counted_at_seq,
+            )
+        )
+    moved = ctx.conn.execute(
+        sa.select(sa.func.coalesce(sa.func.sum(sm.delta), 0)).where(*where)
+    ).scalar_one()
+    return int(moved)
+
+
 def _adjust(ctx: Context, key: str, args: WireModel, base_version: int | None) -> None:
+    """Correct a stock level by a delta (version-checked), or to a count.
+
+    A count is never a blind overwrite (it would lose sales made while the shelf was being
+    counted): new on hand = counted + the movements after ``base_version`` (the version
+    the station had confirmed when it counted), excluding the movements of this station's
+    own commands with seq <= ``args.counted_at_seq`` (they physically preceded the count
+    even when the server applied them after ``base_version``). Without a base version
+    (staff API) the count overwrites. A result below zero is refused.
+    """
     assert isinstance(args, args_mod.AdjustInventoryArgs)
     require_reason(ReasonKind.ADJUST, args.reason)
     try:
@@ -658,33 +742,36 @@ def _adjust(ctx: Context, key: str, args: WireModel, base_version: int | None) -
             raise NotFound(f"SKU {sku} does not exist")
     else:
         on_hand, version = row.on_hand, row.version
+    details: dict[str, Any] = {"quantity": args.quantity}
     if args.mode == "delta":
         _check_version("stock", base_version, version)
         delta = args.quantity
+        if on_hand + delta < 0:
+            raise InsufficientStock(f"stock of {sku} cannot go below zero (on hand {on_hand})")
     else:
         if args.quantity < 0:
             raise MissingRequirement("a counted quantity cannot be negative")
         since = base_version if base_version is not None else version
-        sm = t.stock_movements.c
-        moved = ctx.conn.execute(
-            sa.select(sa.func.coalesce(sa.func.sum(sm.delta), 0)).where(
-                sm.store_id == store_id, sm.sku == sku, sm.version > since
+        moved = _moved_since(ctx, store_id, sku, since, args.counted_at_seq)
+        if args.quantity + moved < 0:
+            raise InsufficientStock(
+                f"count of {sku}: {args.quantity} counted, {moved:+d} moved since the count "
+                f"would leave {args.quantity + moved}: recount the shelf"
             )
-        ).scalar_one()
-        delta = args.quantity + int(moved) - on_hand
-    if on_hand + delta < 0:
-        raise InsufficientStock(f"stock of {sku} cannot go below zero (on hand {on_hand})")
+        delta = args.quantity + moved - on_hand
+        details.update(moved=moved, base_version=base_version, counted_at_seq=args.counted_at_seq)
+    details["delta"] = delta
     reservations.add_on_hand(
-        ctx.conn, store_id, sku, delta, kind=f"adjust:{args.reason}", now=ctx.now
+        ctx.conn,
+        store_id,
+        sku,
+        delta,
+        kind=f"adjust:{args.reason}",
+        now=ctx.now,
+        station_id=ctx.actor.station_id,
+        command_seq=ctx.command_seq,
     )
-    _audit(
-        ctx,
-        "inventory",
-        key,
-        f"adjust_{args.mode}",
-        args.reason,
-        {"quantity": args.quantity, "delta": delta},
-    )
+    _audit(ctx, "inventory", key, f"adjust_{args.mode}", args.reason, details)
 
 
 # --- dispatch --------------------------------------------------------------------------
@@ -735,11 +822,16 @@ def run(
     *,
     now: datetime | None = None,
     pickup_hold_days: int = 7,
+    command_seq: int | None = None,
 ) -> None:
-    """Apply one command in the caller's transaction, or raise the DomainError refusing it."""
+    """Apply one command in the caller's transaction, or raise the DomainError refusing it.
+
+    ``command_seq`` is the station's outbox seq of a pushed command (``actor.station_id``
+    says which station); the stock movements it causes record both.
+    """
     check_role(name, actor.role)
     args = parse_args(name, raw_args)
-    ctx = Context(conn, actor, now or datetime.now(UTC), pickup_hold_days)
+    ctx = Context(conn, actor, now or datetime.now(UTC), pickup_hold_days, command_seq=command_seq)
     spec = COMMANDS[name]
     if name in _FULFILLMENT:
         try:

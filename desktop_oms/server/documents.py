@@ -145,6 +145,28 @@ def _label_docs(conn: Connection, ids: Sequence[int]) -> dict[int, list[dict[str
     return out
 
 
+def _rejection_docs(conn: Connection, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """The ``RejectionDoc`` list of each fulfillment (one query for all), oldest first."""
+    c = t.fulfillment_rejections.c
+    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for r in conn.execute(
+        sa.select(c.fulfillment_id, c.line_no, c.sku, c.quantity, c.reason, c.at, c.staff_id)
+        .where(c.fulfillment_id.in_(ids))
+        .order_by(c.fulfillment_id, c.id)
+    ):
+        out[r.fulfillment_id].append(
+            {
+                "line_no": r.line_no,
+                "sku": r.sku,
+                "quantity": r.quantity,
+                "reason": r.reason,
+                "at": _iso(r.at),
+                "staff_id": r.staff_id,
+            }
+        )
+    return out
+
+
 def ship_to_doc(address: dict[str, Any] | None, phone: str) -> dict[str, Any] | None:
     """An order's stored shipping address (``AddressIn`` JSON) as an ``AddressDoc``."""
     if not address:
@@ -212,6 +234,7 @@ def fulfillment_docs(conn: Connection, ids: Sequence[int]) -> list[Doc]:
             d = dict(r._mapping)
             lines[d.pop("fulfillment_id")].append(d)
     labels = _label_docs(conn, ids) if rows else {}
+    rejections = _rejection_docs(conn, ids) if rows else {}
     docs = []
     for r in rows:
         data = {
@@ -253,6 +276,9 @@ def fulfillment_docs(conn: Connection, ids: Sequence[int]) -> list[Doc]:
             else None,
             "labels": labels.get(r.id, []),
             "shipping_service": r.shipping_service,
+            "ready_at": _iso(r.ready_at),
+            "completed_at": _iso(r.completed_at),
+            "rejections": rejections.get(r.id, []),
         }
         docs.append(Doc(str(r.id), "upsert", data, r.store_id, r.destination_store_id))
     return docs

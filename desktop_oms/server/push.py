@@ -140,6 +140,7 @@ def _one(services: Services, station: StationPrincipal, cmd: CommandIn) -> Comma
                 cmd.args,
                 cmd.base_version,
                 pickup_hold_days=services.config.pickup_hold_days,
+                command_seq=cmd.seq,
             )
             savepoint.commit()
             result = CommandResult(seq=cmd.seq, id=cmd.id, status=CommandStatus.APPLIED)

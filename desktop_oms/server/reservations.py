@@ -82,9 +82,17 @@ def release(conn: Connection, store_id: int, sku: str, qty: int) -> None:
 
 
 def consume(
-    conn: Connection, store_id: int, sku: str, qty: int, *, now: datetime | None = None
+    conn: Connection,
+    store_id: int,
+    sku: str,
+    qty: int,
+    *,
+    now: datetime | None = None,
+    station_id: int | None = None,
+    command_seq: int | None = None,
 ) -> None:
-    """Goods left the store: on hand and reserved both drop; the movement is recorded."""
+    """Goods left the store: on hand and reserved both drop; the movement is recorded
+    (with the station and outbox seq of the command that caused it, when one did)."""
     if qty <= 0:
         return
     version = conn.execute(
@@ -107,6 +115,8 @@ def consume(
             kind="sold",
             version=version,
             at=now or datetime.now(UTC),
+            station_id=station_id,
+            command_seq=command_seq,
         )
     )
     feed.touch(conn, Kind.INVENTORY, inventory_key(store_id, sku))
@@ -206,10 +216,19 @@ def store_availability(
 
 
 def add_on_hand(
-    conn: Connection, store_id: int, sku: str, delta: int, *, kind: str, now: datetime
+    conn: Connection,
+    store_id: int,
+    sku: str,
+    delta: int,
+    *,
+    kind: str,
+    now: datetime,
+    station_id: int | None = None,
+    command_seq: int | None = None,
 ) -> int:
     """Change on-hand stock by ``delta`` (counts, returns, found goods), recording the
-    movement with the stock level's new version; creates the level if the store had none."""
+    movement with the stock level's new version (and the station and outbox seq of the
+    command that caused it, when one did); creates the level if the store had none."""
     exists = conn.execute(
         sa.select(_inv.version).where(_inv.store_id == store_id, _inv.sku == sku)
     ).first()
@@ -234,7 +253,14 @@ def add_on_hand(
     if delta:
         conn.execute(
             sa.insert(t.stock_movements).values(
-                store_id=store_id, sku=sku, delta=delta, kind=kind, version=version, at=now
+                store_id=store_id,
+                sku=sku,
+                delta=delta,
+                kind=kind,
+                version=version,
+                at=now,
+                station_id=station_id,
+                command_seq=command_seq,
             )
         )
     feed.touch(conn, Kind.INVENTORY, inventory_key(store_id, sku))

@@ -210,6 +210,9 @@ stock_movements = sa.Table(
     sa.Column("kind", sa.String(20), nullable=False),
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("at", UTCDateTime, nullable=False),
+    # the station and outbox seq of the command that caused it (null: staff API, jobs, intake)
+    sa.Column("station_id", sa.Integer, nullable=True),
+    sa.Column("command_seq", sa.BigInteger, nullable=True),
     sa.Index("ix_stock_movements_store_sku_version", "store_id", "sku", "version"),
 )
 
@@ -290,6 +293,9 @@ fulfillments = sa.Table(
     sa.Column("returned_by", sa.Integer, nullable=True),
     # the staff member assigned to pick it (start_picking)
     sa.Column("picker_id", sa.Integer, nullable=True),
+    # when it became ready (ready_for_pickup; packed for ship-from-store) and when it ended
+    sa.Column("ready_at", UTCDateTime, nullable=True),
+    sa.Column("completed_at", UTCDateTime, nullable=True),
     sa.Index("ix_fulfillments_store_status", "store_id", "status"),
     sa.Index("ix_fulfillments_destination", "destination_store_id"),
 )
@@ -306,6 +312,22 @@ fulfillment_lines = sa.Table(
     sa.Column("rejected", sa.Integer, nullable=False, server_default="0"),
     sa.Column("refused", sa.Integer, nullable=False, server_default="0"),
     sa.UniqueConstraint("fulfillment_id", "line_no", name="uq_fulfillment_lines_f_line"),
+)
+
+# units of a fulfillment line its store could not supply (reject_line), for the documents
+fulfillment_rejections = sa.Table(
+    "fulfillment_rejections",
+    metadata,
+    _id(),
+    sa.Column(
+        "fulfillment_id", sa.Integer, sa.ForeignKey("fulfillments.id"), nullable=False, index=True
+    ),
+    sa.Column("line_no", sa.Integer, nullable=False),
+    sa.Column("sku", sa.String(64), nullable=False),
+    sa.Column("quantity", sa.Integer, nullable=False),
+    sa.Column("reason", sa.String(40), nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
+    sa.Column("staff_id", sa.Integer, nullable=True),
 )
 
 shipping_labels = sa.Table(

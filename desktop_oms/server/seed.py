@@ -59,7 +59,14 @@ from desktop_oms.protocol.intake import (
     OrderOut,
     PaymentIn,
 )
-from desktop_oms.protocol.sync import SNAPSHOT_COLUMNS, Kind
+from desktop_oms.protocol.sync import (
+    AGED_PICKUP_DAYS_DEFAULT,
+    AGED_PICKUP_DAYS_SETTING,
+    LOW_STOCK_UNITS_DEFAULT,
+    LOW_STOCK_UNITS_SETTING,
+    SNAPSHOT_COLUMNS,
+    Kind,
+)
 from desktop_oms.server import feed
 from desktop_oms.server import schema as t
 from desktop_oms.server.auth import TokenKind, create_channel, create_staff, new_token
@@ -82,6 +89,7 @@ from desktop_oms.server.seed_data import (
     Department,
     Location,
 )
+from desktop_oms.server.seed_day import fill_day
 
 log = logging.getLogger(__name__)
 
@@ -1222,21 +1230,36 @@ class _DemoOrders:
     def walk(
         self, fid: int, plan: OrderPlan, steps: Sequence[tuple[CommandName, datetime]]
     ) -> None:
-        """Run ``steps`` (command, when) on a pickup of ``plan``'s store, in order."""
-        store_id = plan.store.id
+        """Run ``steps`` (command, when) on a fulfillment of ``plan``'s store, in order."""
         for name, at in steps:
-            f = self._fulfillment(fid)
+            if not self.step(fid, plan, name, at):
+                return
+
+    def step(
+        self,
+        fid: int,
+        plan: OrderPlan,
+        name: CommandName,
+        at: datetime,
+        args: Mapping[str, Any] | None = None,
+    ) -> bool:
+        """Run one command on a fulfillment of ``plan``'s store as its staff would (a manager
+        expires, a lead cancels, an associate does the rest); whether it was applied.
+        ``args`` default to plausible ones for the command."""
+        role = Role.MANAGER if name is C.EXPIRE else Role.LEAD if name is C.CANCEL else None
+        if args is None:
             if name is C.EXPIRE:
-                actor = self._actor(store_id, Role.MANAGER)
-                args: dict[str, Any] = {}
+                args = {}
             elif name is C.CANCEL:
-                actor = self._actor(store_id, Role.LEAD)
                 args = {"reason": "customer_request"}
             else:
-                actor = self._actor(store_id, Role.ASSOCIATE)
-                args = self._args(name, f, plan.customer)
-            if not self._run(actor, name, str(fid), args, at):
-                return
+                args = self._args(name, self._fulfillment(fid), plan.customer)
+        actor = self._actor(plan.store.id, role or Role.ASSOCIATE)
+        return self._run(actor, name, str(fid), args, at)
+
+    def lines_of(self, fid: int) -> list[Any]:
+        """A fulfillment's lines, in line order."""
+        return self._fulfillment_lines(fid)
 
     # -- coverage --
 
@@ -1498,6 +1521,9 @@ def seed_demo(
     short = _fill_counter(orders, main)
     if short:
         log.warning("demo: the %s counter lacks %s", main.code, short)
+    short = fill_day(orders, main, _store_midnight(db, main, now))
+    if short:
+        log.warning("demo: the %s day lacks %s", main.code, short)
     log.info(
         "demo: %d orders placed (%d refused) in %.1f s",
         orders.placed,
@@ -1529,6 +1555,12 @@ def seed_demo(
         ]
         conn.execute(sa.insert(t.settings).values(key=BOX_TYPES_SETTING, value=boxes))
         feed.touch(conn, Kind.SETTING, BOX_TYPES_SETTING)
+        for key, value in (
+            (LOW_STOCK_UNITS_SETTING, LOW_STOCK_UNITS_DEFAULT),
+            (AGED_PICKUP_DAYS_SETTING, AGED_PICKUP_DAYS_DEFAULT),
+        ):
+            conn.execute(sa.insert(t.settings).values(key=key, value=value))
+            feed.touch(conn, Kind.SETTING, key)
     log.info("demo: seeded %s chain in %.1f s", size, time.perf_counter() - started)
     return DemoCredentials(
         size=size,

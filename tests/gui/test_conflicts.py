@@ -133,6 +133,21 @@ def test_retry_only_when_the_status_machine_allows_it() -> None:
     assert not seen.allowed
 
 
+def test_a_refused_count_is_not_retried_a_refused_correction_is() -> None:
+    """A count holds for the moment it was taken (the server applies it against the
+    movements since): re-sent later against the current version it would overwrite them,
+    so Retry is not offered; a delta correction is re-sent against the stock as it is."""
+    stock = OrderNow("inventory", "1:AP-1", None, None, None, None, 9, None, None, (), 4)
+    command = {"name": "adjust_inventory", "target_kind": "inventory", "target_key": "1:AP-1"}
+    count = {**command, "args": {"mode": "count", "quantity": 0, "reason": "cycle_count"}}
+    refused = retry_check(count, "insufficient_stock", [stock], Role.MANAGER)
+    assert not refused.allowed and "count the item again" in refused.why
+    delta = {**command, "args": {"mode": "delta", "quantity": -1, "reason": "damaged"}}
+    assert retry_check(delta, "stale_version", [stock], Role.MANAGER) == RetryCheck(
+        True, "Sends the stock correction again.", 9
+    )
+
+
 def test_nav_badge_text() -> None:
     """The rail's count: nothing for none, the number, then 99+."""
     assert (badge_text(0), badge_text(7), badge_text(120)) == ("", "7", "99+")

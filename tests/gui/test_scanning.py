@@ -272,6 +272,18 @@ def open_view(counter: Counter, view: str, codes: Codes) -> Any:
     if view in ("fulfil", "picking"):
         open_fulfil(counter, codes, pick=view == "picking")
         return None
+    if view == "count":
+        open_count(counter, codes)
+        return None
+    if view == "stock":
+        rail = window.ui.navRail
+        item = rail.item(window.page_names.index("stock"))
+        counter.qtbot.mouseClick(
+            rail.viewport(), Qt.MouseButton.LeftButton, pos=rail.visualItemRect(item).center()
+        )
+        assert window.work_page == "stock"
+        counter.qtbot.waitUntil(window.stock.search.hasFocus)
+        return None
     if view == "queue":
         pickups.table.setFocus()
         return None
@@ -331,6 +343,26 @@ def open_fulfil(counter: Counter, codes: Codes, *, pick: bool) -> None:
         counter.qtbot.mouseClick(fulfil.pick_selected, Qt.MouseButton.LeftButton)
     assert fulfil.pages.currentWidget() is fulfil.pick_host
     fulfil.pick_view.table.setFocus()
+
+
+def open_count(counter: Counter, codes: Codes) -> None:
+    """Click "Count" in the navigation rail, type the shelf of ``codes.item``'s product
+    (at a person's speed) and press Enter: counting that shelf, its item in scope."""
+    window = counter.window
+    rail = window.ui.navRail
+    item = rail.item(window.page_names.index("count"))
+    counter.qtbot.mouseClick(
+        rail.viewport(), Qt.MouseButton.LeftButton, pos=rail.visualItemRect(item).center()
+    )
+    view = window.count
+    product = counter.read(lambda conn: queries.product_by_identifier(conn, codes.item))
+    shelf = queries.shelf_location(product.department, product.sku)
+    view.shelf.setFocus()
+    counter.qtbot.waitUntil(view.shelf.hasFocus)
+    with counter.qtbot.waitSignal(view.opened, timeout=10_000):
+        type_keys(counter.qtbot, focus_window(counter), shelf, PERSON_MS)
+    assert window.work_page == "count" and view.step_name == "counting"
+    view.table.setFocus()
 
 
 Check = Callable[[Counter, Codes, RouteResult, Any], None]
@@ -483,6 +515,49 @@ def opens_leaving_the_pick_list(counter: Counter, codes: Codes, r: RouteResult, 
     assert fulfil.pick_view.progress is not None
 
 
+def stock_opens(which: str) -> Check:
+    """The Stock page opens the scanned product (``item``: the GTIN-13; ``foreign``: the
+    GS1 code's GTIN) with its stock here; the product panel stays away."""
+
+    def check(counter: Counter, codes: Codes, result: RouteResult, _view: Any) -> None:
+        window, view = counter.window, counter.window.stock
+        code = codes.item if which == "item" else codes.foreign
+        sku = counter.read(lambda conn: queries.product_by_identifier(conn, code)).sku
+        assert result.target == "Stock"
+        counter.qtbot.waitUntil(
+            lambda: view.detail.detail is not None and view.detail.detail.product.sku == sku,
+            timeout=10_000,
+        )
+        assert window.work_page == "stock" and view.detail.isVisible()
+        assert view.detail.here_title.text() == "THIS STORE · AMS1"
+        assert not window.product_panel.isVisible()
+
+    return check
+
+
+def count_counts_item(counter: Counter, codes: Codes, result: RouteResult, _v: Any) -> None:
+    """An item of the shelf being counted is one more on its line; no panel opens."""
+    view = counter.window.count
+    assert result.target == "Count"
+    sku = counter.read(lambda conn: queries.product_by_identifier(conn, codes.item)).sku
+    counter.qtbot.waitUntil(lambda: view.lines() == [(sku, 1)], timeout=10_000)
+    assert view.banner_text.text().startswith("✓ ")
+    assert not counter.window.product_panel.isVisible()
+
+
+def count_refuses_outside(counter: Counter, codes: Codes, result: RouteResult, _v: Any) -> None:
+    """A product of another shelf is refused; the page then says where it belongs."""
+    view = counter.window.count
+    assert result.target == "Count" and "is not part of this count" in result.message
+    product = counter.read(lambda conn: queries.product_by_identifier(conn, codes.foreign))
+    where = queries.shelf_location(product.department, product.sku)
+    counter.qtbot.waitUntil(
+        lambda: f"belongs to {product.department}, shelf {where}" in view.banner_text.text(),
+        timeout=5_000,
+    )
+    assert view.lines() == [] and view.add_outside.isVisible()
+
+
 #: view -> kind -> (where the scan goes, what then shows).
 MATRIX: dict[str, dict[str, tuple[Destination, Check]]] = {
     "queue": {
@@ -530,6 +605,15 @@ MATRIX: dict[str, dict[str, tuple[Destination, Check]]] = {
         "gs1": (Destination.PRODUCT, product_panel),
         "bad": (Destination.BAD, bad_scan_message),
     },
+    "count": {
+        "order_qr": (Destination.OPEN_ORDER, opens("other")),
+        "pickup_qr": (Destination.OPEN_ORDER, opens("other", pickup_ok=True)),
+        "bin": (Destination.VIEW, opens("expired")),
+        "badge": (Destination.SIGN_IN, switches_user),
+        "gtin": (Destination.VIEW, count_counts_item),
+        "gs1": (Destination.REFUSED, count_refuses_outside),
+        "bad": (Destination.BAD, bad_scan_message),
+    },
     "picking": {
         "order_qr": (Destination.REFUSED, picking_refused("Finish this pick list")),
         "pickup_qr": (Destination.REFUSED, picking_refused("Finish this pick list")),
@@ -537,6 +621,15 @@ MATRIX: dict[str, dict[str, tuple[Destination, Check]]] = {
         "badge": (Destination.SIGN_IN, switches_user),
         "gtin": (Destination.VIEW, picking_counts_item),
         "gs1": (Destination.REFUSED, picking_names_the_product),
+        "bad": (Destination.BAD, bad_scan_message),
+    },
+    "stock": {
+        "order_qr": (Destination.OPEN_ORDER, opens("other")),
+        "pickup_qr": (Destination.OPEN_ORDER, opens("other", pickup_ok=True)),
+        "bin": (Destination.VIEW, opens("expired")),
+        "badge": (Destination.SIGN_IN, switches_user),
+        "gtin": (Destination.VIEW, stock_opens("item")),
+        "gs1": (Destination.VIEW, stock_opens("foreign")),
         "bad": (Destination.BAD, bad_scan_message),
     },
     "signin": {

@@ -356,6 +356,45 @@ def test_the_main_counter_has_a_handful_in_every_tab(seeded: Seeded) -> None:
     assert {status for status, _ in staged} == {S.EXPIRED, S.CANCELLED}
 
 
+def test_the_main_store_has_a_day_for_the_inventory_view(seeded: Seeded) -> None:
+    """AMS1's inventory view has figures for today: fulfilments completed since midnight with
+    their ready and completion times, rejections for several reasons, aged ready pickups,
+    overdue open work, products out of stock and low; the view's thresholds are settings."""
+    from desktop_oms.server.seed import _store_midnight, load_stores
+    from desktop_oms.server.seed_day import DAY, day_state
+
+    db, _ = seeded
+    with db.read() as conn:
+        main = next(s for s in load_stores(conn) if s.code == MAIN_STORE)
+    midnight = _store_midnight(db, main, NOW)
+    found = day_state(db, main, NOW, midnight)
+    assert all(found[kind] >= wanted for kind, wanted in DAY.items()), found
+    f, i = t.fulfillments.c, t.inventory.c
+    with db.read() as conn:
+        done = conn.execute(
+            sa.select(f.method, f.ready_at, f.completed_at).where(
+                sa.or_(f.store_id == main.id, f.destination_store_id == main.id),
+                f.status.in_([S.HANDED_OVER, S.SHIPPED]),
+                f.completed_at >= midnight,
+            )
+        ).all()
+        settings = dict(conn.execute(sa.select(t.settings.c.key, t.settings.c.value)).all())
+        atp = i.on_hand - i.reserved - i.safety_stock
+        out = conn.execute(
+            sa.select(sa.func.count()).where(i.store_id == main.id, atp <= 0)
+        ).scalar_one()
+        low = conn.execute(
+            sa.select(sa.func.count()).where(i.store_id == main.id, atp > 0, atp <= 3)
+        ).scalar_one()
+    assert {m for m, _, _ in done} == {"store_pickup", "ship_from_store"}
+    assert all(r is not None and r <= c <= NOW for _, r, c in done)
+    ends = sorted(c for _, _, c in done)
+    assert ends[-1] - ends[0] >= (NOW - midnight) / 4  # spread over the day, not one burst
+    assert out >= 10 and low >= 10
+    assert settings["inventory.low_stock_units"] == 3
+    assert settings["inventory.aged_pickup_days"] == 3
+
+
 def test_orders_from_several_channels_some_on_review(seeded: Seeded) -> None:
     """Orders come from web, marketplace and call centre; some are held for fraud review."""
     db, _ = seeded
@@ -398,7 +437,8 @@ def test_bulk_catalogue_is_not_on_the_feed(seeded: Seeded) -> None:
     assert kinds[Kind.STORE.value] == 9
     assert kinds[Kind.STAFF.value] > 0 and kinds[Kind.FULFILLMENT.value] > 0
     assert 0 < kinds[Kind.INVENTORY.value] < stock_rows / 5
-    assert kinds[Kind.SETTING.value] == 2  # the demo summary and the store's box types
+    # the demo summary, the store's box types and the inventory view's two thresholds
+    assert kinds[Kind.SETTING.value] == 4
 
 
 def test_credentials_table_and_recovery(seeded: Seeded) -> None:

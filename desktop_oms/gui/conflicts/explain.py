@@ -432,6 +432,10 @@ def retry_check(
     if any(t.pending for t in targets):
         return _no("A newer change to this is still being sent: wait for it.")
     if kind is TargetKind.INVENTORY:
+        if args.get("mode") == "count":
+            # a count is applied against the movements since it was taken; re-sent against
+            # today's version it would silently overwrite them
+            return _no("A count holds only for the moment it was taken: count the item again.")
         return RetryCheck(True, "Sends the stock correction again.", targets[0].version)
     if kind is TargetKind.ORDER:
         active = [t for t in targets if t.status and not FulfillmentStatus(t.status).terminal]
