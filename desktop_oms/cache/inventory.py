@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 
 from desktop_oms.cache import queries, state
 from desktop_oms.cache.db import driver_cursor
-from desktop_oms.cache.queries import _overlay as fulfillment_overlay
+from desktop_oms.cache.queries import fulfillment_overlay
 from desktop_oms.cache.rows import utc_text
 
 #: Server setting: a SKU with at most this many units available (and some) is low on stock.

@@ -66,7 +66,7 @@ _QUEUE_COLUMNS = (
 )
 
 
-def _overlay(columns: str, where: str) -> str:
+def fulfillment_overlay(columns: str, where: str) -> str:
     """``columns`` and ``pending`` of the fulfillments matching ``where``, as ``v_fulfillments``
     has them (a pending row over its confirmed one), reading only those columns.
 
@@ -82,7 +82,7 @@ def _overlay(columns: str, where: str) -> str:
 
 def _queue_sql(where: str, order: str) -> str:
     """The queue rows matching ``where`` (plain column names) in ``order``."""
-    return f"SELECT * FROM ({_overlay(_QUEUE_COLUMNS, where)}){order}"  # noqa: S608
+    return f"SELECT * FROM ({fulfillment_overlay(_QUEUE_COLUMNS, where)}){order}"  # noqa: S608
 
 
 def _queue_rows(cur: sqlite3.Cursor, sql: str, params: dict[str, Any]) -> list[QueueRow]:
@@ -177,7 +177,8 @@ def pickup_counts(
     counts: dict[PickupTab, int] = {}
     for tab in tabs:
         where, _order, params = _tab_filter(cur, store_id, tab, search, now)
-        sql = f"SELECT count(*) FROM ({_overlay('id', 'pickup_store_id = :store' + where)})"  # noqa: S608
+        matching = fulfillment_overlay("id", "pickup_store_id = :store" + where)
+        sql = f"SELECT count(*) FROM ({matching})"  # noqa: S608
         counts[tab] = int(cur.execute(sql, params).fetchone()[0])
     return counts
 
@@ -313,7 +314,7 @@ def fulfil_queue(
     fulfillments at least that old, ``service`` to one shipping service."""
     where, params = _fulfil_filter(store_id, tab, method, created_before, service)
     sql = (
-        f"SELECT * FROM ({_overlay(_FULFIL_COLUMNS, where)})"  # noqa: S608
+        f"SELECT * FROM ({fulfillment_overlay(_FULFIL_COLUMNS, where)})"  # noqa: S608
         " ORDER BY promised_at IS NULL, promised_at, id"
     )
     make = FulfilRow._make
@@ -334,7 +335,7 @@ def fulfil_counts(
     counts: dict[FulfilTab, int] = {}
     for tab in FULFIL_TABS:
         where, params = _fulfil_filter(store_id, tab, method, created_before, service)
-        sql = f"SELECT count(*) FROM ({_overlay('id', where)})"  # noqa: S608
+        sql = f"SELECT count(*) FROM ({fulfillment_overlay('id', where)})"  # noqa: S608
         counts[tab] = int(cur.execute(sql, params).fetchone()[0])
     return counts
 

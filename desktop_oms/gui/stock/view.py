@@ -206,6 +206,8 @@ class StockView(QWidget):
         self.table.setAlternatingRowColors(False)
         # variants share a long brand-and-product start: keep both ends of a name in view
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # the department is on the detail card; its room goes to the names (CSV keeps it)
+        self.table.setColumnHidden(Column.DEPARTMENT, True)
         self.table.clicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.table.installEventFilter(self)
