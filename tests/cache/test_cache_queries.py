@@ -225,7 +225,8 @@ def test_pickup_counts_match_the_tabs_without_reading_rows(
     assert counts["ready"] and counts["preparing"]
     with world.db.read() as conn:
         where, _order, params = queries._tab_filter(driver_cursor(conn), 1, "ready", search, NOW)
-    sql = f"SELECT count(*) FROM ({queries.fulfillment_overlay('id', 'pickup_store_id = :store' + where)})"
+    matching = queries.fulfillment_overlay("id", "pickup_store_id = :store" + where)
+    sql = f"SELECT count(*) FROM ({matching})"
     with world.db.read() as conn:
         plan = driver_cursor(conn).execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()
     text = "\n".join(str(r[3]) for r in plan)
