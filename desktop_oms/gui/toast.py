@@ -15,14 +15,22 @@ _ICONS = {"info": ("check", "#86EFAC"), "warn": ("alert", "#FCD34D"), "bad": ("a
 class Toast(QFrame):
     """A message that hides itself after a while.
 
+    A toast with a deadline (``on_expire``, e.g. a handover waiting out its Undo) keeps its
+    place until then: a plain message arriving meanwhile (a bad scan, a note) shows in a
+    second toast just above it instead of ending the wait early. A new toast with an
+    action or a deadline does replace it, running the old deadline first.
+
     Signal ``actionTriggered()``: the action button (e.g. Undo) was pressed.
     """
 
     actionTriggered = Signal()  # noqa: N815
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, *, above: Toast | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("toast")
+        #: The toast this one stands above (a side toast), or None.
+        self.above = above
+        self._side: Toast | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 8, 8)
         layout.setSpacing(12)
@@ -56,6 +64,9 @@ class Toast(QFrame):
         msecs: int = 4000,
     ) -> None:
         """Show ``text`` for ``msecs``; ``action`` names a button calling ``on_action``."""
+        if self.waiting and action is None and on_expire is None:
+            self.side.show_message(text, level, msecs=msecs)  # the deadline keeps its toast
+            return
         if self._on_expire is not None:  # a previous toast's deadline comes first
             self._expired()
         name, colour = _ICONS.get(level, _ICONS["info"])
@@ -68,6 +79,20 @@ class Toast(QFrame):
         self.show()
         self.raise_()
         self._timer.start(msecs)
+
+    @property
+    def waiting(self) -> bool:
+        """Whether a toast with a deadline (``on_expire``) is showing."""
+        return self._on_expire is not None and self.isVisible()
+
+    @property
+    def side(self) -> Toast:
+        """The toast shown above this one for messages while this one waits."""
+        if self._side is None:
+            parent = self.parentWidget()
+            assert parent is not None
+            self._side = Toast(parent, above=self)
+        return self._side
 
     def _act(self) -> None:
         callback, self._on_action, self._on_expire = self._on_action, None, None
@@ -96,7 +121,8 @@ class Toast(QFrame):
         self.adjustSize()
         width = min(max(self.sizeHint().width(), 360), parent.width() - 48)
         self.resize(width, max(self.sizeHint().height(), 52))
-        self.move((parent.width() - width) // 2, parent.height() - self.height() - 56)
+        bottom = parent.height() - 56 if self.above is None else self.above.y() - 8
+        self.move((parent.width() - width) // 2, bottom - self.height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Stay at the bottom centre when the window resizes."""
