@@ -87,6 +87,7 @@ def _station_parser() -> argparse.ArgumentParser:
             "inventory",
             "count",
             "count-review",
+            "orders",
         ),
         default="pickups",
         help="what --screenshot shows: the pickup queue, the queue with its first order "
@@ -95,7 +96,9 @@ def _station_parser() -> argparse.ArgumentParser:
         "tab) over the queue, or the sign-in (%(default)s); the demo signs its associate in "
         "for all but the sign-in (its manager for the inventory view); count and "
         "count-review: the Count page with a demo count of a bay in progress, or its "
-        "variance review (the manager signs in)",
+        "variance review (the manager signs in); orders: the Orders page with a customer "
+        "searched and their order open with its timeline (the demo's customer-service agent "
+        "signs in online)",
     )
     return parser
 

@@ -5,7 +5,9 @@ machine, role, requirements, reasons, store scope, the target's version, a picku
 and raises the same :class:`DomainError`, so the UI can say why at once. It returns new
 documents with the version the server would give them; the server still decides.
 Order-level changes that depend on data the station does not hold (line quantities
-across other stores, re-routing) are validated but not predicted.
+across other stores, re-routing, another location's stock) are validated but only their
+local part is predicted: the fulfillments here that end or lose units; the new
+fulfillments come from the server.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from desktop_oms.domain.identifiers import validate_bin
 from desktop_oms.domain.reasons import ReasonKind, require_reason
 from desktop_oms.domain.roles import Role
 from desktop_oms.domain.status import (
+    ACTIVE,
     Action,
     FulfillmentMethod,
     FulfillmentStatus,
@@ -38,6 +41,7 @@ from desktop_oms.domain.status import (
     check_return_to_stock,
     transition,
 )
+from desktop_oms.protocol import commands as args_mod
 
 Doc = dict[str, Any]
 M = FulfillmentMethod
@@ -312,7 +316,182 @@ def order(
         return out
     if name is CommandName.CHANGE_QUANTITY:
         require_reason(ReasonKind.CANCEL, args.get("reason"))
+        return _change_quantity(ctx, docs, args_mod.parse_args(name, args))
+    if name in ORDER:
+        return ORDER[name](ctx, number, docs, args_mod.parse_args(name, args))
     return []
+
+
+def _change_quantity(ctx: Context, docs: list[Doc], args: Any) -> list[Doc]:
+    """Lower a line as the server does (from the open or picking fulfillments, oldest
+    first), when the fulfillments here hold all of the line; else leave it to the server."""
+    assert isinstance(args, args_mod.ChangeQuantityArgs)
+    holding = []
+    for d in docs:
+        line = next((x for x in d["lines"] if x["line_no"] == args.line_no), None)
+        if line is not None and S(d["status"]) in ACTIVE and _remaining(line) > 0:
+            holding.append((d, line))
+    active = sum(_remaining(line) for _, line in holding)
+    cut = active - args.quantity
+    cuttable = sum(_remaining(line) for d, line in holding if S(d["status"]) in (S.OPEN, S.PICKING))
+    if cut <= 0 or cut > cuttable:
+        return []  # a raise, or units elsewhere: the server decides
+    out = []
+    for d, line in sorted(holding, key=lambda pair: int(pair[0]["id"])):
+        if cut == 0:
+            break
+        if S(d["status"]) not in (S.OPEN, S.PICKING):
+            continue
+        take = min(cut, _remaining(line))
+        cut -= take
+        new = _bumped(ctx, d)
+        for item in new["lines"]:
+            if item["line_no"] == args.line_no:
+                item["quantity"] -= take
+        if sum(_remaining(x) for x in new["lines"]) == 0:
+            new["status"] = S.CANCELLED.value
+        _bump_order(new)
+        out.append(new)
+    return out
+
+
+def _change_delivery(ctx: Context, number: str, docs: list[Doc], args: Any) -> list[Doc]:
+    """The open fulfillments here end (cancelled); the server routes the lines again."""
+    assert isinstance(args, args_mod.ChangeDeliveryArgs)
+    require_reason(ReasonKind.CHANGE, args.reason)
+    live = [d for d in docs if S(d["status"]) in ACTIVE]
+    moving = [d for d in live if S(d["status"]) is S.IN_TRANSIT]
+    if moving:
+        raise IllegalTransition(
+            f"order {number}: goods are on their way to the pickup store "
+            f"(fulfillment {moving[0]['id']}); change it once they arrived"
+        )
+    if not live:
+        done = sorted({d["status"] for d in docs if S(d["status"]).completed})
+        why = f"it was already {' and '.join(done).replace('_', ' ')}" if done else "it ended"
+        raise IllegalTransition(f"order {number} has nothing left to change: {why}")
+    out = []
+    for d in live:
+        status = transition(
+            M(d["method"]), S(d["status"]), Action.CANCEL, ctx.role, {Requirement.REASON}
+        )
+        new = _bumped(ctx, d, status=status.value)
+        _bump_order(new)
+        out.append(new)
+    return out
+
+
+#: Where damaged units can be replaced: not yet packed, shipped or on a truck.
+REPLACEABLE = frozenset({S.OPEN, S.PICKING, S.ARRIVED, S.READY_FOR_PICKUP})
+
+
+def _replace_item(ctx: Context, number: str, docs: list[Doc], args: Any) -> list[Doc]:
+    """The damaged units leave their fulfillment here (recorded as rejected, damaged); the
+    replacement from the source store is the server's to create."""
+    assert isinstance(args, args_mod.ReplaceItemArgs)
+    require_reason(ReasonKind.REJECT, args.reason)
+    held: list[tuple[Doc, Doc]] = []
+    for d in docs:
+        if S(d["status"]) not in REPLACEABLE:
+            continue
+        line = next((x for x in d["lines"] if x["line_no"] == args.line_no), None)
+        if line is not None and _remaining(line) > 0:
+            held.append((d, line))
+    available = sum(_remaining(line) for _, line in held)
+    if args.quantity > available:
+        if ctx.role.chain_wide:
+            return []  # other stores' fulfillments are not here: the server decides
+        raise IllegalTransition(
+            f"line {args.line_no}: cannot replace {args.quantity}, only {available} "
+            "not yet packed or shipped"
+        )
+    out = []
+    left = args.quantity
+    for d, line in held:
+        if left == 0:
+            break
+        take = min(left, _remaining(line))
+        left -= take
+        left_source = d["method"] == M.SHIP_TO_STORE and d["status"] in (
+            S.ARRIVED,
+            S.READY_FOR_PICKUP,
+        )
+        _check_scope(ctx, d["destination_store_id"] if left_source else d["store_id"])
+        new = _bumped(ctx, d)
+        for item in new["lines"]:
+            if item["line_no"] == args.line_no:
+                item["rejected"] += take
+        new["rejections"] = [
+            *new.get("rejections", []),
+            {
+                "line_no": args.line_no,
+                "sku": line["sku"],
+                "quantity": take,
+                "reason": args.reason,
+                "at": utc_text(ctx.now),
+                "staff_id": ctx.staff_id,
+            },
+        ]
+        if sum(_remaining(x) for x in new["lines"]) == 0:
+            if S(d["status"]) in (S.OPEN, S.PICKING):
+                new["status"] = _step(ctx, d, Action.REJECT, {"reason": args.reason}).value
+            else:  # a staged pickup whose goods were all written off: its bin is empty
+                new["status"] = S.CANCELLED.value
+                new["returned_at"] = utc_text(ctx.now)
+                new["returned_by"] = ctx.staff_id
+        _bump_order(new)
+        out.append(new)
+    return out
+
+
+def _edit_contact(ctx: Context, number: str, docs: list[Doc], args: Any) -> list[Doc]:
+    """The customer's details and the alternate pickup person, as given, on every
+    fulfillment of the order here."""
+    assert isinstance(args, args_mod.EditContactArgs)
+    given = args.model_fields_set
+    customer = {k: getattr(args, k) for k in ("name", "email", "phone") if k in given}
+    first = docs[0]
+    changed = any(first["customer"].get(k) != v for k, v in customer.items())
+    if "alternate_pickup_name" in given:
+        changed |= args.alternate_pickup_name != (
+            first["order"].get("alternate_pickup_name") or None
+        )
+    if not changed:
+        raise IllegalTransition("nothing changed: the details given are the current ones")
+    out = []
+    for d in docs:
+        new = copy.deepcopy(d)
+        new["customer"] = {**new["customer"], **customer}
+        if "alternate_pickup_name" in given:
+            _bump_order(new, alternate_pickup_name=args.alternate_pickup_name)
+        else:
+            _bump_order(new)
+        out.append(new)
+    return out
+
+
+def _resend_ready_notice(ctx: Context, number: str, docs: list[Doc], args: Any) -> list[Doc]:
+    """Nothing changes; refused when nothing of the order is ready for pickup here."""
+    ready = [d for d in docs if d["status"] == S.READY_FOR_PICKUP]
+    if not ready and not ctx.role.chain_wide:
+        raise IllegalTransition(
+            f"order {number} has nothing ready for pickup: there is no notice to resend"
+        )
+    mine = ctx.role.chain_wide or ctx.store_id is None
+    if ready and not mine and all(_pickup_store(d) != ctx.store_id for d in ready):
+        raise OutOfScope(f"order {number} is ready at another store, not yours")
+    return []
+
+
+OrderPredictor = Callable[[Context, str, list[Doc], Any], list[Doc]]
+
+#: Order commands whose arguments are validated here with the server's own models.
+ORDER: dict[CommandName, OrderPredictor] = {
+    CommandName.CHANGE_DELIVERY: _change_delivery,
+    CommandName.REPLACE_ITEM: _replace_item,
+    CommandName.EDIT_CONTACT: _edit_contact,
+    CommandName.RESEND_READY_NOTICE: _resend_ready_notice,
+}
 
 
 # --- stock -------------------------------------------------------------------------------

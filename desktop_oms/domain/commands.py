@@ -41,6 +41,10 @@ class CommandName(StrEnum):
     CANCEL_ORDER = "cancel_order"
     CHANGE_PICKUP_STORE = "change_pickup_store"
     RELEASE_FRAUD_HOLD = "release_fraud_hold"
+    CHANGE_DELIVERY = "change_delivery"
+    REPLACE_ITEM = "replace_item"
+    EDIT_CONTACT = "edit_contact"
+    RESEND_READY_NOTICE = "resend_ready_notice"
     ADJUST_INVENTORY = "adjust_inventory"
     RETURN_TO_STOCK = "return_to_stock"
 
@@ -68,6 +72,8 @@ _FLOOR = frozenset({Role.ASSOCIATE, Role.LEAD, Role.MANAGER, Role.ADMIN})
 _CHANGERS = frozenset({Role.LEAD, Role.MANAGER, Role.CUSTOMER_SERVICE, Role.ADMIN})
 _APPROVERS = frozenset({Role.MANAGER, Role.CUSTOMER_SERVICE, Role.ADMIN})
 _STOCK = frozenset({Role.MANAGER, Role.ADMIN})
+#: customer-care chores any store role may do at the counter (and customer service)
+_EVERYONE = frozenset(Role)
 
 COMMANDS: dict[CommandName, CommandSpec] = {
     spec.name: spec
@@ -94,6 +100,10 @@ COMMANDS: dict[CommandName, CommandSpec] = {
         CommandSpec(CommandName.CANCEL_ORDER, TargetKind.ORDER, _CHANGERS),
         CommandSpec(CommandName.CHANGE_PICKUP_STORE, TargetKind.ORDER, _CHANGERS),
         CommandSpec(CommandName.RELEASE_FRAUD_HOLD, TargetKind.ORDER, _APPROVERS),
+        CommandSpec(CommandName.CHANGE_DELIVERY, TargetKind.ORDER, _CHANGERS),
+        CommandSpec(CommandName.REPLACE_ITEM, TargetKind.ORDER, _CHANGERS),
+        CommandSpec(CommandName.EDIT_CONTACT, TargetKind.ORDER, _EVERYONE),
+        CommandSpec(CommandName.RESEND_READY_NOTICE, TargetKind.ORDER, _EVERYONE),
         CommandSpec(CommandName.ADJUST_INVENTORY, TargetKind.INVENTORY, _STOCK),
     )
 }

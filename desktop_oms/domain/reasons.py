@@ -1,4 +1,5 @@
-"""Reason codes for rejects, cancellations, refusals at handover and inventory adjustments."""
+"""Reason codes for rejects, cancellations, refusals at handover, inventory adjustments,
+unpacking and order changes (pickup <-> delivery)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ class ReasonKind(StrEnum):
     REFUSE = "refuse"
     ADJUST = "adjust"
     UNPACK = "unpack"
+    CHANGE = "change"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,10 @@ REASON_CODES: tuple[ReasonCode, ...] = (
     ReasonCode(ReasonKind.UNPACK, "repack", "Repack into other boxes"),
     ReasonCode(ReasonKind.UNPACK, "wrong_item_packed", "Wrong item packed"),
     ReasonCode(ReasonKind.UNPACK, "order_changed", "Order changed after packing"),
+    ReasonCode(ReasonKind.CHANGE, "customer_request", "Customer asked for the change"),
+    ReasonCode(ReasonKind.CHANGE, "address_error", "Address was wrong"),
+    ReasonCode(ReasonKind.CHANGE, "store_unavailable", "Pickup store cannot serve the order"),
+    ReasonCode(ReasonKind.CHANGE, "other", "Other"),
 )
 
 _BY_KIND: dict[ReasonKind, dict[str, ReasonCode]] = {}

@@ -66,7 +66,10 @@ VIEWS = (
     "inventory",
     "count",
     "count-review",
+    "orders",
 )
+#: The demo's customer-service agent: the Orders screenshot is theirs (signed in online).
+DEMO_SERVICE = "service1"
 #: Screenshot views of pages only a manager sees: the demo manager signs in for them.
 MANAGER_VIEWS = frozenset({"inventory", "count", "count-review"})
 #: The window size of a screenshot (a common counter screen).
@@ -351,10 +354,58 @@ class StationApp(QObject):
         if not station.demo:
             self.window.show_sign_in()
             return
+        if self.options.view == "orders" and await self._demo_service_sign_in():
+            return
         login = DEMO_MANAGER if self.options.view in MANAGER_VIEWS else DEMO_LOGINS[0]
         session = await tasks.read(lambda conn: station.check_sign_in(conn, login, DEMO_PIN))
         station.begin_session(session)
         self.window.sign_in.signedIn.emit(session)
+
+    async def _demo_service_sign_in(self) -> bool:
+        """Sign the demo's customer-service agent in online (chain staff are not synced to
+        a store's station); False when the server does not answer."""
+        from desktop_oms.gui.signin import session_from_token
+
+        station, tasks = self.station, self.tasks
+        assert station is not None and tasks is not None
+        try:
+            token = await tasks.run(
+                lambda: station.sign_in_online(DEMO_SERVICE, DEMO_PIN), name="sign-in"
+            )
+        except SyncError:
+            return False
+        session = session_from_token(token)
+        station.begin_session(session)
+        self.window.sign_in.signedIn.emit(session)
+        return True
+
+    async def _show_orders(self) -> None:
+        """The Orders page with a customer searched and their order open, with its lines,
+        customer, payment and the server's timeline."""
+        from desktop_oms.cache.orders import showcase
+
+        window, tasks = self.window, self.tasks
+        if tasks is None:
+            return
+        view = window.orders
+        window.show_page("orders")
+        found = await tasks.read(showcase, name="orders showcase")
+        if found is None:
+            return
+        text, number = found
+        searched = wait_signal(view.searched)
+        view.search_for(text)
+        await asyncio.wait_for(searched, 30)
+        for _ in range(2):  # the cache's view first, then the server's with its timeline
+            opened = wait_signal(view.orderOpened)
+            if view.current is None or view.current.number != number:
+                view.open_order(number)
+            await asyncio.wait_for(opened, 30)
+            if view.current is not None and view.current.from_server:
+                break
+        row = view.model.row_of(number)
+        if row is not None:
+            view.table.selectRow(row)
 
     async def _screenshot(self, path: Path) -> None:
         window = self.window
@@ -381,6 +432,8 @@ class StationApp(QObject):
                     window.conflicts.open_entry(0)
                 if self.options.view == "stock":
                     await self._show_stock()
+                if self.options.view == "orders":
+                    await self._show_orders()
                 if self.options.view == "inventory":
                     read = wait_signal(window.inventory.refreshed)
                     window.show_page("inventory")

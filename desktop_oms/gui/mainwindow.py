@@ -34,6 +34,8 @@ from desktop_oms.gui.fulfil.view import FulfilView, may_fulfil
 from desktop_oms.gui.idle import IdleWatcher
 from desktop_oms.gui.inventory.view import InventoryView, may_see_inventory
 from desktop_oms.gui.navbadge import BADGE_ROLE, NavBadgeDelegate
+from desktop_oms.gui.orders.actions import OrderActions
+from desktop_oms.gui.orders.view import OrdersView
 from desktop_oms.gui.pickups.queue import StoreInfo, store_info
 from desktop_oms.gui.pickups.view import PickupsView, parse_order_input
 from desktop_oms.gui.productpanel import ProductInfo, ProductPanel, code_text, look_up
@@ -206,6 +208,14 @@ class MainWindow(QMainWindow):
         self.add_page(
             "stock", self.stock, "stock", "Stock", "Look a product up: stock here and nearby"
         )
+        self.orders = OrdersView(self.ui.workStack)
+        self.add_page(
+            "orders",
+            self.orders,
+            "search",
+            "Orders",
+            "Find an order by number, customer, phone, e-mail or SKU; see and change it",
+        )
         self.count = CountView(self.ui.workStack)
         self.add_page(
             "count", self.count, "check", "Count", "Cycle count: scan a department or a shelf"
@@ -229,11 +239,17 @@ class MainWindow(QMainWindow):
         self.stock.message.connect(self.notify)
         self.count.message.connect(self.notify)
         self.inventory.message.connect(self.notify)
+        self.orders.message.connect(self.notify)
         self.inventory.orderRequested.connect(self.open_order)
         self.inventory.fulfilRequested.connect(self.open_in_fulfil)
         self.fulfil.openElsewhere.connect(lambda number: self.open_order(number, scanned=True))
         self.conflicts.orderRequested.connect(self.open_order)
         self.conflicts.orderScanned.connect(lambda number: self.open_order(number, scanned=True))
+        #: The order modifications (their dialogs, manager approval, the commands).
+        self.order_actions = OrderActions(self)
+        self.order_actions.message.connect(self.notify)
+        self.orders.actionRequested.connect(self.order_actions.start)
+        self.order_actions.queued.connect(lambda _action, _number: self.orders.reload())
 
         self.status = StationStatusBar(self.ui.statusbar)
         self.status.conflictsClicked.connect(self.show_conflicts)
@@ -261,6 +277,7 @@ class MainWindow(QMainWindow):
         self.fulfil.scanProblem.connect(self._scan_problem)
         self.count.scanProblem.connect(self._scan_problem)
         self.stock.scanProblem.connect(self._scan_problem)
+        self.orders.scanProblem.connect(self._scan_problem)
         self.sign_in.scanFailed.connect(self._scan_problem)
         self.flash = ScanFlash(self.ui.central)
         self.product_panel = ProductPanel(self.ui.central)
@@ -308,6 +325,8 @@ class MainWindow(QMainWindow):
         self.stock.attach(station, events, tasks)
         self.count.attach(station, events, tasks)
         self.inventory.attach(station, events, tasks)
+        self.orders.attach(station, events, tasks)
+        self.order_actions.attach(station, events, tasks)
         self.status.set_link(None)
         self.status.set_station(f"Station {station.enrolment.station_id}")
         self._status_timer.start()
@@ -333,6 +352,7 @@ class MainWindow(QMainWindow):
         self.conflicts.set_timezone(info.tz())
         self.fulfil.set_store(info.code, info.tz())
         self.stock.set_store(info.code, info.tz())
+        self.orders.set_timezone(info.tz())
         demo = " · demo" if self.station.demo else ""
         self.status.set_station(f"Station {self.station.enrolment.station_id} · {info.code}{demo}")
 

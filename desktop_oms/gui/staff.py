@@ -146,6 +146,11 @@ def sign_in_offline(
         throttle.failed(text, now)
         if badge and row is None:
             raise SignInRefused("unknown", "This badge is not known at this store.")
+        if row is None:
+            # chain staff (customer service, admins) are not synced to a store's station:
+            # "unknown" lets the sign-in view ask the server; the words do not say which
+            # part was wrong
+            raise SignInRefused("unknown", "Username or PIN is not right. Try again.")
         raise SignInRefused("wrong_pin", "Username or PIN is not right. Try again.")
     if not row.active:
         raise SignInRefused("inactive", f"{row.display_name}'s account is switched off.")

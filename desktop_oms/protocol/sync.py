@@ -527,7 +527,12 @@ class OrderLineDoc(WireModel):
 
 
 class TimelineEntry(WireModel):
-    """One audited change: when, what, who, on which station, why."""
+    """One audited change: when, what, who, on which station, why.
+
+    ``staff_name``/``approved_by_name`` are the display names of ``staff_id`` and of the
+    manager who approved (``approved_by``), ``station_name`` the station's name (null when
+    unknown, e.g. server jobs). ``details`` of order changes hold ``before``/``after``.
+    """
 
     at: datetime
     entity: str
@@ -538,16 +543,28 @@ class TimelineEntry(WireModel):
     station_id: int | None
     reason: str | None
     details: dict[str, Any]
+    staff_name: str | None = None
+    approved_by_name: str | None = None
+    station_name: str | None = None
 
 
 class OrderDetail(WireModel):
-    """An order as a staff member may see it: header, lines, fulfillments, timeline."""
+    """An order as a staff member may see it: header, lines, fulfillments, timeline.
+
+    ``delivery`` is ``pickup`` (at ``pickup_store_id``) or ``delivery`` (to
+    ``shipping_address``, at ``shipping_service`` speed); the alternate pickup person is
+    ``order.alternate_pickup_name``. Defaults for servers that predate these fields.
+    """
 
     order: OrderHeaderDoc
     customer: CustomerDoc
     lines: list[OrderLineDoc]
     fulfillments: list[FulfillmentDoc]
     timeline: list[TimelineEntry]
+    delivery: Literal["pickup", "delivery"] = "pickup"
+    pickup_store_id: int | None = None
+    shipping_address: AddressDoc | None = None
+    shipping_service: ServiceLevel = ServiceLevel.STANDARD
 
 
 class OrderSummary(WireModel):

@@ -13,7 +13,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from pydantic import ValidationError
 from sqlalchemy.engine import Connection
 
 from desktop_oms.domain.commands import COMMANDS, CommandName, check_role
@@ -688,6 +687,351 @@ def _release_hold(ctx: Context, order: Any, args: WireModel) -> None:
     _audit(ctx, "order", order.number, "release_fraud_hold", None, {"note": args.note})
 
 
+def _store_row(ctx: Context, store_id: int, *, pickup: bool) -> Any:
+    """A store (``pickup``: a store customers can go to, not a DC), else NotFound."""
+    s = t.stores.c
+    row = ctx.conn.execute(
+        sa.select(s.id, s.code, s.name, s.kind, s.city, s.latitude, s.longitude).where(
+            s.id == store_id
+        )
+    ).first()
+    if row is None or (pickup and row.kind != "store"):
+        what = "store" if pickup else "location"
+        raise NotFound(f"{what} {store_id} does not exist")
+    return row
+
+
+def _locate(
+    ctx: Context, order: Any, address: args_mod.DeliveryAddress
+) -> tuple[float, float, str]:
+    """Where a new delivery address is, to choose the shipping store: its own geocode, else
+    the order's old delivery point in the same postal code, else a store in the same
+    city, else the pickup store; and how it was placed."""
+    if address.latitude is not None and address.longitude is not None:
+        return address.latitude, address.longitude, "given"
+    old = order.shipping_address or {}
+    same_postal = str(old.get("postal_code", "")).replace(" ", "").upper() == (
+        address.postal_code.replace(" ", "")
+    )
+    if same_postal and old.get("latitude") is not None and old.get("longitude") is not None:
+        return float(old["latitude"]), float(old["longitude"]), "previous_address"
+    s = t.stores.c
+    city = ctx.conn.execute(
+        sa.select(s.latitude, s.longitude)
+        .where(sa.func.lower(s.city) == address.city.strip().lower(), s.kind == "store")
+        .order_by(s.id)
+        .limit(1)
+    ).first()
+    if city is not None:
+        return float(city.latitude), float(city.longitude), "city"
+    if order.pickup_store_id is not None:
+        store = _store_row(ctx, order.pickup_store_id, pickup=False)
+        return float(store.latitude), float(store.longitude), "pickup_store"
+    raise MissingRequirement(
+        f"cannot place {address.city}: give the address's latitude and longitude"
+    )
+
+
+def _delivery_state(order: Any) -> dict[str, Any]:
+    """How an order reaches its customer, for the before/after of an audit row."""
+    return {
+        "method": order.delivery,
+        "store_id": order.pickup_store_id,
+        "address": order.shipping_address,
+        "shipping_service": order.shipping_service,
+    }
+
+
+def _change_delivery(ctx: Context, order: Any, args: WireModel) -> None:
+    """Switch between pickup and delivery (or move either): the open fulfillments end
+    (goods back in stock where they are, labels voided) and the lines are routed again."""
+    assert isinstance(args, args_mod.ChangeDeliveryArgs)
+    from desktop_oms.server import routing
+
+    require_reason(ReasonKind.CHANGE, args.reason)
+    values: dict[str, Any]
+    if args.method == "pickup":
+        assert args.store_id is not None
+        store = _store_row(ctx, args.store_id, pickup=True)
+        if order.delivery == "pickup" and order.pickup_store_id == store.id:
+            raise IllegalTransition(f"order {order.number} is already picked up at {store.name}")
+        destination: int | None = store.id
+        values = {
+            "delivery": "pickup",
+            "pickup_store_id": store.id,
+            "shipping_address": None,
+            "shipping_service": "standard",
+        }
+    else:
+        assert args.address is not None
+        lat, lon, located_by = _locate(ctx, order, args.address)
+        address = args.address.model_dump(mode="json")
+        address.update(latitude=lat, longitude=lon, located_by=located_by)
+        destination = None
+        values = {
+            "delivery": "delivery",
+            "pickup_store_id": None,
+            "shipping_address": address,
+            "shipping_service": args.shipping_service.value,
+        }
+    ful = _order_fulfillments(ctx, order.id)
+    live = [f for f in ful if not S(f.status).terminal]
+    moving = [f for f in live if S(f.status) is S.IN_TRANSIT]
+    if moving:
+        raise IllegalTransition(
+            f"order {order.number}: goods are on their way to the pickup store "
+            f"(fulfillment {moving[0].id}); change it once they arrived"
+        )
+    if not live:
+        done = sorted({f.status for f in ful if S(f.status).completed})
+        why = f"it was already {' and '.join(done).replace('_', ' ')}" if done else "it ended"
+        raise IllegalTransition(f"order {order.number} has nothing left to change: {why}")
+    requeue: dict[tuple[int, str], int] = {}
+    for f in live:
+        new = _status_step(ctx, f, Action.CANCEL, {Requirement.REASON})
+        if f.status == S.PACKED:
+            _void_labels(ctx, f, Action.CANCEL)
+        lines = _lines(ctx, f.id)
+        _return_goods(ctx, f, lines)
+        _update_fulfillment(ctx, f, status=new.value)
+        for line in lines:
+            if _remaining(line):
+                key = (line.line_no, line.sku)
+                requeue[key] = requeue.get(key, 0) + _remaining(line)
+    before = _delivery_state(order)
+    ctx.conn.execute(sa.update(t.orders).where(t.orders.c.id == order.id).values(**values))
+    for (line_no, sku), qty in sorted(requeue.items()):
+        routing.reroute(
+            ctx.conn,
+            order.id,
+            line_no,
+            sku,
+            qty,
+            exclude_store_ids=set(),
+            destination=destination,
+            now=ctx.now,
+        )
+    _bump_order(ctx, order.id)
+    after = {
+        "method": values["delivery"],
+        "store_id": values["pickup_store_id"],
+        "address": values["shipping_address"],
+        "shipping_service": values["shipping_service"],
+    }
+    _audit(
+        ctx,
+        "order",
+        order.number,
+        "change_delivery",
+        args.reason,
+        {"before": before, "after": after, "cancelled": [f.id for f in live]},
+    )
+
+
+#: Where damaged units of a line can be replaced: goods not yet packed, shipped or on a truck.
+REPLACEABLE = frozenset({S.OPEN, S.PICKING, S.ARRIVED, S.READY_FOR_PICKUP})
+
+
+def _write_off(ctx: Context, f: Any, line: Any, take: int, reason: str) -> int:
+    """Write ``take`` damaged units of a fulfillment line off where they are; the store."""
+    fl = t.fulfillment_lines.c
+    ctx.conn.execute(
+        sa.update(t.fulfillment_lines).where(fl.id == line.id).values(rejected=fl.rejected + take)
+    )
+    ctx.conn.execute(
+        sa.insert(t.fulfillment_rejections).values(
+            fulfillment_id=f.id,
+            line_no=line.line_no,
+            sku=line.sku,
+            quantity=take,
+            reason=reason,
+            at=ctx.now,
+            staff_id=ctx.actor.staff_id,
+        )
+    )
+    c = {"station_id": ctx.actor.station_id, "command_seq": ctx.command_seq}
+    if _goods_left_source(f):
+        # a transfer's goods are in no stock level at the pickup store: booked in, then out
+        store = int(f.destination_store_id)
+        for delta, kind in ((take, "returned"), (-take, "damaged")):
+            reservations.add_on_hand(ctx.conn, store, line.sku, delta, kind=kind, now=ctx.now, **c)
+    else:
+        store = int(f.store_id)
+        reservations.consume(ctx.conn, store, line.sku, take, kind="damaged", now=ctx.now, **c)
+    return store
+
+
+def _replace_item(ctx: Context, order: Any, args: WireModel) -> None:
+    """Damaged units of a line are written off where they are and replaced from
+    ``source_store_id`` (reserved there now; shipped to the pickup store, or to the
+    customer for a delivery); refused when the source has too little available."""
+    assert isinstance(args, args_mod.ReplaceItemArgs)
+    from desktop_oms.server import routing
+
+    require_reason(ReasonKind.REJECT, args.reason)
+    source = _store_row(ctx, args.source_store_id, pickup=False)
+    ol = t.order_lines.c
+    oline = ctx.conn.execute(
+        sa.select(t.order_lines).where(ol.order_id == order.id, ol.line_no == args.line_no)
+    ).first()
+    if oline is None:
+        raise NotFound(f"order {order.number} has no line {args.line_no}")
+    held: list[tuple[Any, Any]] = []
+    elsewhere: list[str] = []
+    for f in _order_fulfillments(ctx, order.id):
+        line = next((x for x in _lines(ctx, f.id) if x.line_no == args.line_no), None)
+        if line is None or _remaining(line) == 0 or S(f.status).terminal:
+            continue
+        if S(f.status) in REPLACEABLE:
+            held.append((f, line))
+        else:
+            elsewhere.append(f.status.replace("_", " "))
+    available = sum(_remaining(line) for _, line in held)
+    if args.quantity > available:
+        extra = f" (the rest is {', '.join(elsewhere)})" if elsewhere else ""
+        raise IllegalTransition(
+            f"line {args.line_no}: cannot replace {args.quantity}, only {available} "
+            f"not yet packed or shipped{extra}"
+        )
+    plan: list[tuple[Any, Any, int]] = []
+    left = args.quantity
+    for f, line in held:
+        if left == 0:
+            break
+        take = min(left, _remaining(line))
+        plan.append((f, line, take))
+        left -= take
+        at_store = f.destination_store_id if _goods_left_source(f) else f.store_id
+        _check_scope(ctx.actor, at_store)  # goods are written off where they are
+    stock = reservations.available(ctx.conn, oline.sku, [source.id])
+    atp = stock[0].atp if stock else 0
+    if atp < args.quantity or not reservations.reserve(
+        ctx.conn, source.id, oline.sku, args.quantity
+    ):
+        raise InsufficientStock(
+            f"{source.name} has {atp} of {oline.sku} available, {args.quantity} needed"
+        )
+    written: list[dict[str, Any]] = []
+    for f, line, take in plan:
+        store = _write_off(ctx, f, line, take, args.reason)
+        written.append({"fulfillment_id": f.id, "store_id": store, "quantity": take})
+        if sum(_remaining(x) for x in _lines(ctx, f.id)) > 0:
+            _update_fulfillment(ctx, f)
+        elif S(f.status) in (S.OPEN, S.PICKING):
+            _update_fulfillment(
+                ctx, f, status=_status_step(ctx, f, Action.REJECT, {Requirement.REASON}).value
+            )
+        else:  # a staged pickup whose goods were all written off: its bin is empty
+            _update_fulfillment(
+                ctx,
+                f,
+                status=S.CANCELLED.value,
+                returned_at=ctx.now,
+                returned_by=ctx.actor.staff_id,
+            )
+    if order.delivery == "pickup" and order.pickup_store_id is not None:
+        if source.id == order.pickup_store_id:
+            alloc = routing.Allocation(source.id, args.quantity, M.STORE_PICKUP)
+        else:
+            alloc = routing.Allocation(
+                source.id, args.quantity, M.SHIP_TO_STORE, order.pickup_store_id
+            )
+    else:
+        alloc = routing.Allocation(source.id, args.quantity, M.SHIP_FROM_STORE)
+    placed = routing.attach(
+        ctx.conn, order.id, alloc, line_no=args.line_no, sku=oline.sku, now=ctx.now
+    )
+    _bump_order(ctx, order.id)
+    _audit(
+        ctx,
+        "order",
+        order.number,
+        "replace_item",
+        args.reason,
+        {
+            "line_no": args.line_no,
+            "sku": oline.sku,
+            "quantity": args.quantity,
+            "before": written,
+            "after": {
+                "fulfillment_id": placed.fulfillment_id,
+                "store_id": source.id,
+                "method": alloc.method.value,
+                "destination_store_id": alloc.destination_store_id,
+            },
+        },
+    )
+
+
+def _edit_contact(ctx: Context, order: Any, args: WireModel) -> None:
+    """Change the customer's name, e-mail, phone and/or the order's alternate pickup
+    person: only the fields given. The customer's other orders show the new details too."""
+    assert isinstance(args, args_mod.EditContactArgs)
+    given = args.model_fields_set
+    cu = t.customers.c
+    customer = ctx.conn.execute(sa.select(t.customers).where(cu.id == order.customer_id)).one()
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    changes: dict[str, Any] = {}
+    for name in ("name", "email", "phone"):
+        if name in given and getattr(args, name) != getattr(customer, name):
+            before[name], after[name] = getattr(customer, name), getattr(args, name)
+            changes[name] = getattr(args, name)
+    order_values: dict[str, Any] = {}
+    if "alternate_pickup_name" in given and args.alternate_pickup_name != (
+        order.alternate_pickup_name or None
+    ):
+        before["alternate_pickup_name"] = order.alternate_pickup_name
+        after["alternate_pickup_name"] = args.alternate_pickup_name
+        order_values["alternate_pickup_name"] = args.alternate_pickup_name
+    if not after:
+        raise IllegalTransition("nothing changed: the details given are the current ones")
+    if changes:
+        ctx.conn.execute(sa.update(t.customers).where(cu.id == customer.id).values(**changes))
+        o, f = t.orders.c, t.fulfillments.c
+        others = ctx.conn.execute(
+            sa.select(f.id)
+            .join(t.orders, o.id == f.order_id)
+            .where(o.customer_id == customer.id, o.id != order.id)
+        ).scalars()
+        feed.touch_many(ctx.conn, Kind.FULFILLMENT, list(others))
+    _bump_order(ctx, order.id, **order_values)
+    _audit(ctx, "order", order.number, "edit_contact", None, {"before": before, "after": after})
+
+
+def _resend_ready_notice(ctx: Context, order: Any, args: WireModel) -> None:
+    """Queue the ready-for-pickup notice again for each ready pickup of the order (at the
+    actor's store, for store staff). Changes nothing on the order, so its version stays."""
+    assert isinstance(args, args_mod.NoArgs)
+    ready = [f for f in _order_fulfillments(ctx, order.id) if S(f.status) is S.READY_FOR_PICKUP]
+    if not ready:
+        raise IllegalTransition(
+            f"order {order.number} has nothing ready for pickup: there is no notice to resend"
+        )
+    mine = [
+        f
+        for f in ready
+        if ctx.actor.role.chain_wide
+        or ctx.actor.store_id
+        == (f.destination_store_id if f.method == M.SHIP_TO_STORE else f.store_id)
+    ]
+    if not mine:
+        raise OutOfScope(f"order {order.number} is ready at another store, not yours")
+    for f in mine:
+        notify.enqueue(ctx.conn, f.id, notify.NoticeKind.READY_FOR_PICKUP)
+    recipient = ctx.conn.execute(
+        sa.select(t.customers.c.email).where(t.customers.c.id == order.customer_id)
+    ).scalar_one()
+    _audit(
+        ctx,
+        "order",
+        order.number,
+        "resend_ready_notice",
+        None,
+        {"fulfillment_ids": [f.id for f in mine], "recipient": recipient},
+    )
+
+
 # --- inventory -------------------------------------------------------------------------
 
 
@@ -798,18 +1142,16 @@ _ORDER: dict[CommandName, OrderHandler] = {
     CommandName.CANCEL_ORDER: _cancel_order,
     CommandName.CHANGE_PICKUP_STORE: _change_pickup_store,
     CommandName.RELEASE_FRAUD_HOLD: _release_hold,
+    CommandName.CHANGE_DELIVERY: _change_delivery,
+    CommandName.REPLACE_ITEM: _replace_item,
+    CommandName.EDIT_CONTACT: _edit_contact,
+    CommandName.RESEND_READY_NOTICE: _resend_ready_notice,
 }
 
 
 def parse_args(name: CommandName, raw: Mapping[str, Any]) -> WireModel:
     """Validate a command's arguments; MissingRequirement names the first problem."""
-    model = args_mod.ARGS[name]
-    try:
-        return model.model_validate(dict(raw))
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or "args"
-        raise MissingRequirement(f"{name.value}: {where}: {err['msg']}") from None
+    return args_mod.parse_args(name, raw)
 
 
 def run(

@@ -105,21 +105,28 @@ class Database:
 
 
 def initialize(conn: Connection) -> None:
-    """Fill a freshly migrated database: its epoch, the feed counter, reason codes."""
+    """Fill a freshly migrated database: its epoch, the feed counter, reason codes; on an
+    existing database, add (and publish) reason codes a newer release introduced."""
     from desktop_oms.domain.reasons import REASON_CODES
-
-    if conn.execute(sa.select(schema.meta.c.value).where(schema.meta.c.key == "epoch")).first():
-        return
-    conn.execute(sa.insert(schema.meta).values(key="epoch", value=uuid.uuid4().hex))
-    conn.execute(sa.insert(schema.feed_state).values(id=1, seq=0, pruned_through=0))
-    conn.execute(
-        sa.insert(schema.reason_codes),
-        [{"kind": r.kind.value, "code": r.code, "label": r.label} for r in REASON_CODES],
-    )
     from desktop_oms.protocol.sync import Kind
     from desktop_oms.server import feed
 
-    for r in REASON_CODES:
+    if not conn.execute(sa.select(schema.meta.c.value).where(schema.meta.c.key == "epoch")).first():
+        conn.execute(sa.insert(schema.meta).values(key="epoch", value=uuid.uuid4().hex))
+        conn.execute(sa.insert(schema.feed_state).values(id=1, seq=0, pruned_through=0))
+    lock = sa.select(schema.feed_state.c.seq).where(schema.feed_state.c.id == 1)
+    if conn.dialect.name == "postgresql":  # workers starting together add the codes once
+        conn.execute(lock.with_for_update())
+    rc = schema.reason_codes.c
+    known = {(r.kind, r.code) for r in conn.execute(sa.select(rc.kind, rc.code))}
+    new = [r for r in REASON_CODES if (r.kind.value, r.code) not in known]
+    if not new:
+        return
+    conn.execute(
+        sa.insert(schema.reason_codes),
+        [{"kind": r.kind.value, "code": r.code, "label": r.label} for r in new],
+    )
+    for r in new:
         feed.touch(conn, Kind.REASON_CODE, f"{r.kind.value}:{r.code}")
 
 

@@ -168,7 +168,8 @@ def _rejection_docs(conn: Connection, ids: Sequence[int]) -> dict[int, list[dict
 
 
 def ship_to_doc(address: dict[str, Any] | None, phone: str) -> dict[str, Any] | None:
-    """An order's stored shipping address (``AddressIn`` JSON) as an ``AddressDoc``."""
+    """An order's stored shipping address (``AddressIn`` JSON) as an ``AddressDoc``; the
+    phone is the address's own (given with ``change_delivery``), else the customer's."""
     if not address:
         return None
     return {
@@ -178,7 +179,7 @@ def ship_to_doc(address: dict[str, Any] | None, phone: str) -> dict[str, Any] | 
         "postal_code": str(address.get("postal_code", "")),
         "city": str(address.get("city", "")),
         "country": str(address.get("country", "")),
-        "phone": phone,
+        "phone": str(address.get("phone") or phone),
     }
 
 

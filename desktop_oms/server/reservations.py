@@ -90,9 +90,11 @@ def consume(
     now: datetime | None = None,
     station_id: int | None = None,
     command_seq: int | None = None,
+    kind: str = "sold",
 ) -> None:
-    """Goods left the store: on hand and reserved both drop; the movement is recorded
-    (with the station and outbox seq of the command that caused it, when one did)."""
+    """Goods left the store: on hand and reserved both drop; the movement is recorded as
+    ``kind`` (``sold``; ``damaged`` for reserved goods written off), with the station and
+    outbox seq of the command that caused it, when one did."""
     if qty <= 0:
         return
     version = conn.execute(
@@ -112,7 +114,7 @@ def consume(
             store_id=store_id,
             sku=sku,
             delta=-qty,
-            kind="sold",
+            kind=kind,
             version=version,
             at=now or datetime.now(UTC),
             station_id=station_id,

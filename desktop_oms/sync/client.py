@@ -15,6 +15,7 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -35,6 +36,8 @@ from desktop_oms.protocol.sync import (
     FeedPage,
     Kind,
     LabelDoc,
+    OrderDetail,
+    OrderSummary,
     PushRequest,
     PushResponse,
     SnapshotPage,
@@ -50,6 +53,8 @@ from desktop_oms.sync.errors import (
 
 M = TypeVar("M", bound=BaseModel)
 
+_ORDER_HITS: TypeAdapter[list[OrderSummary]] = TypeAdapter(list[OrderSummary])
+
 #: What staff read when a label cannot be bought or voided for want of a network.
 LABELS_OFFLINE = (
     "Labels need the network: the station is offline. Pack now and buy the label when it is back."
@@ -58,6 +63,17 @@ LABELS_OFFLINE = (
 LABELS_NEED_SIGN_IN = (
     "Labels are bought online in your name: sign in again with your PIN while the "
     "station is online."
+)
+
+#: What staff read when the chain's orders cannot be searched or read for want of a network.
+ORDERS_OFFLINE = (
+    "Searching all stores needs the network: the station is offline. "
+    "This store's orders are still searchable."
+)
+#: ... and when the person at the station has no server session (a badge-only sign-in).
+ORDERS_NEED_SIGN_IN = (
+    "Orders of other stores are read online in your name: sign in again with your PIN "
+    "while the station is online."
 )
 
 #: Snapshot pages and pushes may take this many times the client's timeout to answer
@@ -117,6 +133,15 @@ def _malformed(exc: ValidationError, what: str, content: bytes | None = None) ->
     if first["type"] == "json_invalid" and content is not None:
         return _not_json("GET", "/sync/feed", content)
     where = ".".join(str(p) for p in first["loc"])
+    return MalformedReply(f"malformed {what} from the server: {where}: {first['msg']}")
+
+
+def _reply_error(exc: ValidationError, what: str, path: str, content: bytes) -> MalformedReply:
+    """The MalformedReply for a JSON answer to ``GET path`` that breaks its schema."""
+    first = exc.errors()[0]
+    if first["type"] == "json_invalid":
+        return _not_json("GET", path, content)
+    where = ".".join(str(p) for p in first["loc"]) or "the whole answer"
     return MalformedReply(f"malformed {what} from the server: {where}: {first['msg']}")
 
 
@@ -500,6 +525,59 @@ class ServerClient:
             raise ServerUnavailable(
                 f"{exc.message} — try again: a retry never buys a label twice"
             ) from exc
+
+    # --- orders (online only) -----------------------------------------------------------
+
+    def search_orders(self, q: str, staff_token: str | None, limit: int = 50) -> list[OrderSummary]:
+        """Network: orders whose number, customer name, e-mail, phone or a line's SKU
+        contains ``q``, in the signed-in person's scope (customer service: the chain).
+
+        The reply is validated strictly (no value coerced). Errors (:class:`SyncError`,
+        ``message`` fit to show): ServerUnavailable when offline (:data:`ORDERS_OFFLINE`);
+        Refused without an online sign-in (:data:`ORDERS_NEED_SIGN_IN`) or for a search
+        too short; MalformedReply for an answer off the protocol.
+        """
+        text = q.strip()
+        if len(text) < 2:
+            raise Refused(422, "validation_failed", "Type at least 2 characters to search.", {})
+        content = self._orders_call("/orders", staff_token, {"q": text[:100], "limit": limit})
+        try:
+            return _ORDER_HITS.validate_json(content, strict=True)
+        except ValidationError as exc:
+            raise _reply_error(exc, "order search answer", "/orders", content) from None
+
+    def get_order(self, number: str, staff_token: str | None) -> OrderDetail:
+        """Network: one order with its lines, fulfillments and timeline (who, which station,
+        when, why). Errors as :meth:`search_orders`; Refused 404 when the order does not
+        exist or is outside the person's scope. A reply for another order is malformed."""
+        if not number.strip():
+            raise Refused(422, "validation_failed", "No order number given.", {})
+        path = f"/orders/{quote(number.strip(), safe='')}"
+        content = self._orders_call(path, staff_token)
+        try:
+            detail = OrderDetail.model_validate_json(content, strict=True)
+        except ValidationError as exc:
+            raise _reply_error(exc, "order answer", path, content) from None
+        if detail.order.number != number.strip():
+            raise MalformedReply(
+                f"asked the server for order {number.strip()}, it answered {detail.order.number}"
+            )
+        return detail
+
+    def _orders_call(
+        self, path: str, staff_token: str | None, params: dict[str, Any] | None = None
+    ) -> bytes:
+        """A GET as the signed-in person; the raw JSON body, errors worded for the page."""
+        if not staff_token:
+            raise Refused(401, "unauthenticated", ORDERS_NEED_SIGN_IN, {})
+        try:
+            return self._exchange("GET", path, params=params, token=staff_token)
+        except NotAuthorized:
+            raise Refused(401, "unauthenticated", ORDERS_NEED_SIGN_IN, {}) from None
+        except ServerUnavailable as exc:
+            if isinstance(exc.__cause__, requests.RequestException) or self.closed:
+                raise ServerUnavailable(ORDERS_OFFLINE) from exc
+            raise
 
     # --- sync ----------------------------------------------------------------------------
 

@@ -74,3 +74,23 @@ def test_role_rules_that_matter_at_the_counter() -> None:
     assert Role.CUSTOMER_SERVICE not in COMMANDS[CommandName.HAND_OVER].roles
     assert COMMANDS[CommandName.ADJUST_INVENTORY].target is TargetKind.INVENTORY
     assert COMMANDS[CommandName.CHANGE_QUANTITY].target is TargetKind.ORDER
+
+
+def test_order_change_roles() -> None:
+    """Issue #8: contact edits and notice resends are for everyone at the counter; delivery
+    changes and replacements need a lead or above (or a manager's approval)."""
+    for name in (CommandName.EDIT_CONTACT, CommandName.RESEND_READY_NOTICE):
+        assert COMMANDS[name].roles == frozenset(Role)
+    for name in (CommandName.CHANGE_DELIVERY, CommandName.REPLACE_ITEM):
+        assert COMMANDS[name].roles == COMMANDS[CommandName.CHANGE_QUANTITY].roles
+        assert Role.ASSOCIATE not in COMMANDS[name].roles
+    assert all(
+        COMMANDS[n].target is TargetKind.ORDER
+        for n in (
+            CommandName.CHANGE_DELIVERY,
+            CommandName.REPLACE_ITEM,
+            CommandName.EDIT_CONTACT,
+            CommandName.RESEND_READY_NOTICE,
+        )
+    )
+    assert require_reason(ReasonKind.CHANGE, "address_error").label == "Address was wrong"

@@ -284,6 +284,15 @@ def open_view(counter: Counter, view: str, codes: Codes) -> Any:
         assert window.work_page == "stock"
         counter.qtbot.waitUntil(window.stock.search.hasFocus)
         return None
+    if view == "orders":
+        rail = window.ui.navRail
+        item = rail.item(window.page_names.index("orders"))
+        counter.qtbot.mouseClick(
+            rail.viewport(), Qt.MouseButton.LeftButton, pos=rail.visualItemRect(item).center()
+        )
+        assert window.work_page == "orders"
+        counter.qtbot.waitUntil(window.orders.search.hasFocus)
+        return None
     if view == "queue":
         pickups.table.setFocus()
         return None
@@ -535,6 +544,18 @@ def stock_opens(which: str) -> Check:
     return check
 
 
+def orders_opens_other(counter: Counter, codes: Codes, result: RouteResult, _v: Any) -> None:
+    """An order code or pickup QR opens its order on the Orders page, which stays in front."""
+    number = codes.other[0]
+    view = counter.window.orders
+    assert result.target == "Orders"
+    counter.qtbot.waitUntil(
+        lambda: view.current is not None and view.current.number == number, timeout=10_000
+    )
+    assert counter.window.work_page == "orders" and view.detail.isVisible()
+    assert view.search.text() == number
+
+
 def count_counts_item(counter: Counter, codes: Codes, result: RouteResult, _v: Any) -> None:
     """An item of the shelf being counted is one more on its line; no panel opens."""
     view = counter.window.count
@@ -630,6 +651,15 @@ MATRIX: dict[str, dict[str, tuple[Destination, Check]]] = {
         "badge": (Destination.SIGN_IN, switches_user),
         "gtin": (Destination.VIEW, stock_opens("item")),
         "gs1": (Destination.VIEW, stock_opens("foreign")),
+        "bad": (Destination.BAD, bad_scan_message),
+    },
+    "orders": {
+        "order_qr": (Destination.VIEW, orders_opens_other),
+        "pickup_qr": (Destination.VIEW, orders_opens_other),
+        "bin": (Destination.VIEW, opens("expired")),
+        "badge": (Destination.SIGN_IN, switches_user),
+        "gtin": (Destination.PRODUCT, product_panel),
+        "gs1": (Destination.PRODUCT, product_panel),
         "bad": (Destination.BAD, bad_scan_message),
     },
     "signin": {

@@ -31,6 +31,16 @@ def test_wrong_pin_is_refused_and_says_so(counter: Counter) -> None:
     assert view.ui.pinEdit.text() == ""
 
 
+def test_customer_service_signs_in_by_pin_through_the_server(counter: Counter) -> None:
+    """Chain staff are not synced to a store's station: their username is unknown here, so
+    the sign-in asks the server, which knows them (a customer-service agent at the store)."""
+    counter.signed_in("service1")
+    session = counter.station.session
+    assert session is not None and session.username == "service1"
+    assert session.role.value == "customer_service" and session.token is not None
+    assert counter.window.page == "work"
+
+
 def test_unknown_user_is_refused(counter: Counter) -> None:
     """A username nobody has is refused like a wrong PIN (it does not say which)."""
     with counter.qtbot.waitSignal(counter.window.sign_in.failed, timeout=10_000) as failed:

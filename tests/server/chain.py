@@ -50,9 +50,25 @@ class Chain:
         store: str = "a",
         lines: dict[str, int] | None = None,
         email: str = "jane@example.com",
+        delivery: bool = False,
     ) -> str:
-        """Place a pickup order at store a or b; its number."""
+        """Place a pickup order at store a or b (``delivery``: a delivery to an address
+        in Amsterdam instead); its number."""
         code = "AMS1" if store == "a" else "RTM1"
+        where: dict[str, Any] = {"delivery": "pickup", "pickup_store_code": code}
+        if delivery:
+            where = {
+                "delivery": "delivery",
+                "shipping_address": {
+                    "name": "Jane Doe",
+                    "line1": "Dam 1",
+                    "city": "Amsterdam",
+                    "postal_code": "1012 JS",
+                    "country": "NL",
+                    "latitude": 52.373,
+                    "longitude": 4.893,
+                },
+            }
         body = OrderIn.model_validate(
             {
                 "channel": Channel.WEB.value,
@@ -63,8 +79,7 @@ class Chain:
                     "email": email,
                     "phone": "+31 6 1234 5678",
                 },
-                "delivery": "pickup",
-                "pickup_store_code": code,
+                **where,
                 "billing_address": {
                     "name": "Jane Doe",
                     "line1": "Dam 1",
@@ -82,6 +97,42 @@ class Chain:
         with self.services.db.write() as conn:
             return place_order(conn, self.services.payments, body).number
 
+    def second_station(self, side: Side) -> Side:
+        """Another station of ``side``'s store (same staff), enrolled by its manager."""
+        with self.services.db.write() as conn:
+            station = make_station(
+                conn, store_id=side.store_id, name="Counter 2", enrolled_by=side.manager
+            )
+        return Side(
+            store_id=side.store_id,
+            associate=side.associate,
+            lead=side.lead,
+            manager=side.manager,
+            station_token=station.station_token,
+            client_id=station.client_id,
+        )
+
+    def order_version(self, number: str) -> int:
+        """The order's current version."""
+        with self.services.db.read() as conn:
+            return int(
+                conn.execute(
+                    sa.select(t.orders.c.version).where(t.orders.c.number == number)
+                ).scalar_one()
+            )
+
+    def fulfillments(self, number: str) -> list[Any]:
+        """Every fulfillment row of an order, oldest first."""
+        with self.services.db.read() as conn:
+            return list(
+                conn.execute(
+                    sa.select(t.fulfillments)
+                    .join(t.orders, t.orders.c.id == t.fulfillments.c.order_id)
+                    .where(t.orders.c.number == number)
+                    .order_by(t.fulfillments.c.id)
+                )
+            )
+
     def fulfillment(self, number: str) -> Any:
         """The (first) fulfillment row of an order."""
         with self.services.db.read() as conn:
@@ -97,6 +148,7 @@ class Chain:
         side: Side,
         name: str,
         key: str | int,
+        /,
         *,
         staff: int | None = None,
         base_version: int | None = None,
@@ -111,6 +163,10 @@ class Chain:
             "cancel_order": "order",
             "change_pickup_store": "order",
             "release_fraud_hold": "order",
+            "change_delivery": "order",
+            "replace_item": "order",
+            "edit_contact": "order",
+            "resend_ready_notice": "order",
             "adjust_inventory": "inventory",
         }.get(name, "fulfillment")
         if base_version is None and target_kind == "fulfillment":
@@ -118,6 +174,11 @@ class Chain:
                 base_version = conn.execute(
                     sa.select(t.fulfillments.c.version).where(t.fulfillments.c.id == int(key))
                 ).scalar_one()
+        if base_version is None and target_kind == "order":
+            with self.services.db.read() as conn:
+                base_version = conn.execute(
+                    sa.select(t.orders.c.version).where(t.orders.c.number == str(key))
+                ).scalar_one_or_none()
         if seq is None:
             seq = self.seq[side.client_id] = self.seq.get(side.client_id, 0) + 1
         cmd = {
@@ -138,7 +199,7 @@ class Chain:
             headers=bearer(side.station_token),
         )
 
-    def result(self, side: Side, name: str, key: str | int, **kw: Any) -> dict[str, Any]:
+    def result(self, side: Side, name: str, key: str | int, /, **kw: Any) -> dict[str, Any]:
         """Push one command and return its single result (asserting HTTP 200)."""
         r = self.command(side, name, key, **kw)
         assert r.status_code == 200, r.text

@@ -6,6 +6,7 @@ their existence does not leak); customer service and admins see the whole chain.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 import sqlalchemy as sa
@@ -49,6 +50,18 @@ def _visible_docs(
     ]
 
 
+#: A search text that looks like (part of) a phone number.
+PHONE_QUERY = re.compile(r"^\+?[0-9 ()./-]+$")
+
+
+def phone_digits_sql(column: sa.ColumnElement[str]) -> sa.ColumnElement[str]:
+    """``column`` without the usual phone separators (works on SQLite and PostgreSQL)."""
+    expr = column
+    for ch in (" ", "-", "(", ")", ".", "/", "+"):
+        expr = sa.func.replace(expr, ch, "")
+    return expr
+
+
 def _not_found(what: str) -> ApiError:
     return ApiError(404, ErrorCode.NOT_FOUND, f"{what} not found")
 
@@ -83,6 +96,7 @@ def get_order(number: str, staff: StaffDep, services: ServicesDep) -> OrderDetai
         ]
         a = t.audit.c
         keys = [d.key for d in docs]
+        who, boss, station = t.staff.alias("who"), t.staff.alias("boss"), t.stations.c
         timeline = [
             dict(r._mapping)
             for r in conn.execute(
@@ -96,7 +110,14 @@ def get_order(number: str, staff: StaffDep, services: ServicesDep) -> OrderDetai
                     a.station_id,
                     a.reason,
                     a.details,
+                    who.c.display_name.label("staff_name"),
+                    boss.c.display_name.label("approved_by_name"),
+                    station.name.label("station_name"),
                 )
+                .select_from(t.audit)
+                .outerjoin(who, who.c.id == a.staff_id)
+                .outerjoin(boss, boss.c.id == a.approved_by)
+                .outerjoin(t.stations, station.id == a.station_id)
                 .where(
                     sa.or_(
                         sa.and_(a.entity == "order", a.entity_key == number),
@@ -125,6 +146,10 @@ def get_order(number: str, staff: StaffDep, services: ServicesDep) -> OrderDetai
             "lines": lines,
             "fulfillments": [d.data for d in docs],
             "timeline": timeline,
+            "delivery": o.delivery,
+            "pickup_store_id": o.pickup_store_id,
+            "shipping_address": documents.ship_to_doc(o.shipping_address, cu.phone),
+            "shipping_service": o.shipping_service,
         }
     )
 
@@ -136,9 +161,21 @@ def search_orders(
     q: Annotated[str, Query(min_length=2, max_length=100)],
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> list[OrderSummary]:
-    """Orders whose number, customer name, e-mail or phone contains ``q`` (your scope)."""
-    o, cu, f = t.orders.c, t.customers.c, t.fulfillments.c
+    """Orders whose number, customer name, e-mail, phone or a line's SKU contains ``q``
+    (your scope). A ``q`` made of phone characters with 3+ digits matches the phone's
+    digits whatever the formatting: "612-345" finds "+31 6 1234 5678"."""
+    o, cu, f, ol = t.orders.c, t.customers.c, t.fulfillments.c, t.order_lines.c
     like = f"%{q.lower()}%"
+    matches: list[sa.ColumnElement[bool]] = [
+        sa.func.lower(o.number).like(like),
+        sa.func.lower(cu.name).like(like),
+        sa.func.lower(cu.email).like(like),
+        cu.phone.like(f"%{q}%"),
+        sa.exists().where(ol.order_id == o.id, sa.func.lower(ol.sku).like(like)),
+    ]
+    digits = "".join(ch for ch in q if ch.isdigit())
+    if len(digits) >= 3 and PHONE_QUERY.match(q):
+        matches.append(phone_digits_sql(cu.phone).like(f"%{digits}%"))
     query = (
         sa.select(
             o.id,
@@ -151,14 +188,7 @@ def search_orders(
             o.fraud_state,
         )
         .join(t.customers, cu.id == o.customer_id)
-        .where(
-            sa.or_(
-                sa.func.lower(o.number).like(like),
-                sa.func.lower(cu.name).like(like),
-                sa.func.lower(cu.email).like(like),
-                cu.phone.like(f"%{q}%"),
-            )
-        )
+        .where(sa.or_(*matches))
         .order_by(o.created_at.desc())
         .limit(limit)
     )
