@@ -95,6 +95,25 @@ def test_what_was_done_in_plain_words() -> None:
     assert describe({**stock, "args": {"mode": "delta", "quantity": -2}}, None) == (
         "Correct stock of AP-1 by -2"
     )
+    order = {"target_kind": "order", "target_key": "WEB-7"}
+    moved = {"method": "delivery", "address": {"line1": "Dam 1", "city": "Amsterdam"}}
+    assert describe({**order, "name": "change_delivery", "args": moved}, None) == (
+        "Deliver WEB-7 to Dam 1, Amsterdam instead"
+    )
+    assert describe({**order, "name": "change_delivery", "args": {"method": "pickup"}}, None) == (
+        "Switch WEB-7 to pickup in a store"
+    )
+    replaced = {"line_no": 2, "quantity": 1, "source_store_id": 3, "reason": "damaged"}
+    assert describe({**order, "name": "replace_item", "args": replaced}, None) == (
+        "Replace 1 × line 2 of WEB-7 from another store"
+    )
+    contact = {"phone": "+31 6 1", "alternate_pickup_name": "Piet"}
+    assert describe({**order, "name": "edit_contact", "args": contact}, None) == (
+        "Change the phone and alternate pickup person of WEB-7"
+    )
+    assert describe({**order, "name": "resend_ready_notice", "args": {}}, None) == (
+        "Send the ready-for-pickup message of WEB-7 again"
+    )
 
 
 def test_why_a_handover_was_refused_depends_on_the_order_now() -> None:

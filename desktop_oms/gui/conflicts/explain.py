@@ -54,6 +54,12 @@ _NOUNS = {
     CommandName.REJECT_LINE: "your rejection",
     CommandName.CANCEL_ORDER: "your cancellation",
     CommandName.ADJUST_INVENTORY: "your stock correction",
+    CommandName.CHANGE_QUANTITY: "your change",
+    CommandName.CHANGE_PICKUP_STORE: "your move",
+    CommandName.CHANGE_DELIVERY: "your change of delivery",
+    CommandName.REPLACE_ITEM: "your replacement",
+    CommandName.EDIT_CONTACT: "your contact change",
+    CommandName.RESEND_READY_NOTICE: "your reminder",
 }
 
 _DONT_HAND_OVER = (
@@ -202,6 +208,22 @@ def describe(
     if cmd is CommandName.CHANGE_QUANTITY:
         what = _line_name(now, args.get("line_no"))
         return f"Change {what} of {target} to {args.get('quantity', '?')}"
+    if cmd is CommandName.CHANGE_DELIVERY:
+        if args.get("method") == "delivery":
+            address = args.get("address") or {}
+            where = ", ".join(str(address[k]) for k in ("line1", "city") if address.get(k))
+            return f"Deliver {target} to {where or 'an address'} instead"
+        return f"Switch {target} to pickup in a store"
+    if cmd is CommandName.REPLACE_ITEM:
+        what = _line_name(now, args.get("line_no"))
+        return f"Replace {args.get('quantity', '?')} × {what} of {target} from another store"
+    if cmd is CommandName.EDIT_CONTACT:
+        fields = [k.replace("_", " ") for k in ("name", "email", "phone") if k in args]
+        if "alternate_pickup_name" in args:
+            fields.append("alternate pickup person")
+        return f"Change the {' and '.join(fields) or 'contact details'} of {target}"
+    if cmd is CommandName.RESEND_READY_NOTICE:
+        return f"Send the ready-for-pickup message of {target} again"
     if cmd is CommandName.ADJUST_INVENTORY:
         sku = key.partition(":")[2] or key
         quantity = int(args.get("quantity", 0))
