@@ -44,6 +44,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from figures import Figure, emit  # noqa: E402
 from PySide6.QtCore import (  # noqa: E402, TID251
     QEventLoop,
     QMessageLogContext,
@@ -487,7 +488,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queue", type=int, help="ready pickups in the opened tab")
     parser.add_argument("--delta", type=int, help="changes in the delta")
     parser.add_argument("--rounds", type=int, help="delta rounds (median of their stalls)")
-    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the results as JSON (and the figures for bench/run.py on stderr)",
+    )
     parser.add_argument(
         "--no-freeze",
         action="store_true",
@@ -570,6 +575,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.json:
         print(json.dumps(results, indent=2))
+        emit(as_figures(results), file=sys.stderr)  # stdout stays one JSON document
     else:
         print_table(results)
     if profiler is not None:
@@ -585,6 +591,37 @@ def _expected_ready(docs: list[dict[str, Any]], pages: list[bytes]) -> int:
             if change["kind"] == "fulfillment":
                 status[change["data"]["id"]] = change["data"]["status"]
     return sum(1 for s in status.values() if s == "ready_for_pickup")
+
+
+def as_figures(results: dict[str, Any]) -> list[Figure]:
+    """The two figures as ``bench/run.py`` collects them."""
+    o, s = results["open"], results["stall"]
+    spread = ", ".join(f"{r['stall_ms']:.1f}" for r in s["rounds"])
+    return [
+        Figure(
+            o["figure"],
+            o["ours_s"] * 1000,
+            "ms",
+            o["reference_s"] * 1000,
+            "raw fetch",
+            o["ratio"],
+            target=o["target"],
+            met=o["met"],
+            note=f"median of {len(o['samples']['ours'])}",
+        ),
+        Figure(
+            s["figure"],
+            s["ours_ms"],
+            "ms",
+            s["reference_ms"],
+            "idle timer's longest gap",
+            s["ratio"],
+            target=s["target"],
+            met=s["met"],
+            note=f"median of {len(s['rounds'])} rounds: {spread} ms; "
+            f"load {results['machine']['load_before']:.1f}",
+        ),
+    ]
 
 
 def print_table(results: dict[str, Any]) -> None:

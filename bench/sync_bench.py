@@ -661,6 +661,55 @@ def run(args: argparse.Namespace) -> int:
         f"| 10k-change delta end to end (last round) | {last['total_s']:.2f} s | of which "
         f"HTTP {last['net_s']:.2f} s | — | — | |"
     )
+    if args.json:
+        from figures import Figure, emit
+
+        emit(
+            [
+                Figure(
+                    "initial sync, write phase",
+                    snap["write_s"],
+                    "s",
+                    raw_write_s,
+                    "raw executemany",
+                    write_ratio,
+                    target=">= 0.5x",
+                    met=write_ratio >= 0.5,
+                    note=f"{rows:,} rows: {rows / snap['write_s']:,.0f} vs "
+                    f"{raw_rows / raw_write_s:,.0f} rows/s",
+                ),
+                Figure(
+                    "initial sync end to end (snapshot + catch-up)",
+                    snap["total_s"],
+                    "s",
+                    note=f"HTTP {snap['net_s']:.1f} s, switch-in {snap['finish_s']:.1f} s",
+                ),
+                Figure(
+                    "initial sync, peak RSS of the station",
+                    rss_mib,
+                    "MiB",
+                    target="<= 400 MiB",
+                    met=rss_mib <= 400,
+                ),
+                Figure(
+                    "10k-change delta: decode + apply + commit",
+                    mid[0] * 1000,
+                    "ms",
+                    mid[1] * 1000,
+                    "raw sorted upsert",
+                    mid[2],
+                    target="<= 3x",
+                    met=mid[2] <= 3,
+                    note=f"median of {len(measured)} rounds: {spread}",
+                ),
+                Figure(
+                    "10k-change delta end to end (last round)",
+                    last["total_s"] * 1000,
+                    "ms",
+                    note=f"HTTP {last['net_s'] * 1000:.0f} ms",
+                ),
+            ]
+        )
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
@@ -676,6 +725,9 @@ def main() -> int:
         "--feed-page", type=int, default=2000, help="the server's feed page limit (default 2000)"
     )
     parser.add_argument("--keep", help="work in this directory and keep its files")
+    parser.add_argument(
+        "--json", action="store_true", help="also print the figures for bench/run.py"
+    )
     parser.add_argument("--profile", choices=["snapshot", "delta"], help="pyinstrument a phase")
     parser.add_argument(
         "--cache-kib", type=int, help="the station's SQLite page cache per connection (diagnosis)"

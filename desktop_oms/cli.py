@@ -13,6 +13,11 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+#: The hidden first argument that makes ``desktop-oms`` the embedded demo's server child:
+#: a frozen bundle has no ``python -m``, so :mod:`desktop_oms.gui.demo` starts the bundled
+#: binary itself with it (``desktop-oms --run-demo-server <desktop-oms-server args>``).
+DEMO_SERVER_FLAG = "--run-demo-server"
+
 
 def server_main(argv: Sequence[str] | None = None) -> int:
     """``desktop-oms-server``: the central OMS (see ``desktop_oms.server.cli``)."""
@@ -30,6 +35,7 @@ def _station_parser() -> argparse.ArgumentParser:
         epilog="examples:\n"
         "  desktop-oms --demo                              a whole demo system on this PC\n"
         "  desktop-oms --demo --screenshot pickups.png     save the window as a PNG and exit\n"
+        "  desktop-oms --self-test                         check this install end to end\n"
         "  desktop-oms                                     this PC's station",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -100,13 +106,29 @@ def _station_parser() -> argparse.ArgumentParser:
         "searched and their order open with its timeline (the demo's customer-service agent "
         "signs in online)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this install end to end and exit 0 (or 1, saying what failed): start "
+        "the embedded demo, open the window, run the first sync, sign the demo associate in "
+        "and scan an order's code (implies --demo; works without a display)",
+    )
     return parser
 
 
 def station_main(argv: Sequence[str] | None = None) -> int:
     """``desktop-oms``: the Qt station (``--demo``: with an embedded demo server)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == [DEMO_SERVER_FLAG]:  # the embedded demo's server child (a bundle)
+        from desktop_oms.gui.demo import serve_main
+
+        return serve_main(arguments[1:])
     parser = _station_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
+    if args.self_test:
+        if args.screenshot is not None:
+            parser.error("--self-test and --screenshot do not go together")
+        args.demo = True
     if args.simulate_orders < 0:
         parser.error("--simulate-orders cannot be negative")
     if args.port is not None and not 0 <= args.port <= 65535:
@@ -137,9 +159,17 @@ def station_main(argv: Sequence[str] | None = None) -> int:
         cache=args.cache,
         screenshot=args.screenshot,
         view=args.view,
+        self_test=args.self_test,
     )
     try:
         return run([sys.argv[0] if sys.argv else "desktop-oms"], options)
     finally:
         if temporary and data_dir is not None:
             shutil.rmtree(data_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":  # ``python -m desktop_oms.cli``, and the PyInstaller bundle's entry
+    import multiprocessing
+
+    multiprocessing.freeze_support()
+    sys.exit(station_main())

@@ -93,6 +93,14 @@ class Options:
     feed_wait: float = 25.0
     idle_minutes: float = IDLE_MINUTES
     size: tuple[int, int] = field(default=SCREENSHOT_SIZE)
+    #: ``--self-test``: boot the demo, sync, sign in, scan an order, exit 0 (see
+    #: :mod:`desktop_oms.gui.selftest`).
+    self_test: bool = False
+
+    @property
+    def unattended(self) -> bool:
+        """A run nobody watches (a screenshot, the self-test): a failure ends it with 1."""
+        return self.screenshot is not None or self.self_test
 
 
 def wait_signal(signal_: SignalInstance) -> asyncio.Future[tuple[Any, ...]]:
@@ -183,12 +191,17 @@ class StationApp(QObject):
         if not opened:
             return
         self.booted.emit()
+        if self.options.self_test:
+            from desktop_oms.gui import selftest
+
+            self.exit_code = await selftest.check(self)
+            self.request_quit()
         if self.options.screenshot is not None:
             await self._screenshot(self.options.screenshot)
 
     def _fail(self, message: str) -> None:
         self.bootFailed.emit(message)
-        if self.options.screenshot is not None:
+        if self.options.unattended:
             print(f"desktop-oms: {message}", file=sys.stderr, flush=True)
             self.exit_code = 1
             self.request_quit()
@@ -212,7 +225,7 @@ class StationApp(QObject):
         self.station.start_sync()
         self.window.load_store()
         freeze_startup_objects()
-        if self.options.screenshot is not None and self.options.view != "signin":
+        if self.options.unattended and self.options.view != "signin":
             await self._demo_sign_in()
         else:
             self.window.show_sign_in()
@@ -232,7 +245,7 @@ class StationApp(QObject):
 
     async def _retry_or_quit(self) -> bool | None:
         """After a failure: False to try again, None to give up."""
-        if self.options.screenshot is not None:
+        if self.options.unattended:
             return None
         return False if await self._choice() == "retry" else None
 
@@ -275,7 +288,7 @@ class StationApp(QObject):
             enrolment = await self.pool.run(lambda: read_enrolment(cache), name="enrolment")
             token = await self.pool.run(enrolment.token, name="token")
         except NotEnrolled:
-            if self.options.screenshot is not None:
+            if self.options.unattended:
                 self._fail("this PC is not enrolled as a station (try --demo)")
                 return None
             dialog = EnrolDialog(self.pool, self.window, cache_path=cache)
@@ -342,7 +355,7 @@ class StationApp(QObject):
         finally:
             with contextlib.suppress(RuntimeError, TypeError):
                 view.cancelRequested.disconnect(cancel.set)
-        if self.options.screenshot is not None:
+        if self.options.unattended:
             return "quit"
         return await self._choice()
 
@@ -606,6 +619,9 @@ def run(argv: Sequence[str], options: Options) -> int:
 
     _offscreen_without_display()
     app = make_application(argv)
+    from desktop_oms.gui.diagnostics import start_logging
+
+    logs = start_logging()  # the rotating, redacted log file; Qt's messages and crashes too
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     window = MainWindow(idle_minutes=options.idle_minutes)
@@ -615,6 +631,10 @@ def run(argv: Sequence[str], options: Options) -> int:
         window.resize(1366, 860)
     controller = StationApp(options, window)
     controller.start_scanners()
+    if options.self_test:
+        from desktop_oms.gui import selftest
+
+        selftest.watchdog(controller)
 
     def stop(_signum: int, _frame: object) -> None:
         QTimer.singleShot(0, controller.request_quit)
@@ -631,3 +651,4 @@ def run(argv: Sequence[str], options: Options) -> int:
         wake.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        logs.close()

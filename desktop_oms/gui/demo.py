@@ -17,6 +17,7 @@ No Qt here: the GUI runs these calls on its network pool.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import signal
@@ -51,6 +52,17 @@ _ACCESS_RE = re.compile(r'^INFO:\s+\S+:\d+ - "')
 
 class DemoError(Exception):
     """The demo could not start; ``str()`` says why (with the server's last output)."""
+
+
+def server_command() -> list[str]:
+    """How to start the demo's server child, before its ``desktop-oms-server`` arguments:
+    this interpreter with ``-m desktop_oms.gui.demo serve``, or in a frozen bundle (no
+    ``-m`` there) the bundled binary itself with its hidden ``--run-demo-server`` flag."""
+    if getattr(sys, "frozen", False):
+        from desktop_oms.cli import DEMO_SERVER_FLAG
+
+        return [sys.executable, DEMO_SERVER_FLAG]
+    return [sys.executable, "-m", "desktop_oms.gui.demo", "serve"]
 
 
 def _echo_stdout(line: str) -> None:
@@ -107,9 +119,9 @@ class DemoServer:
     def start(self, timeout: float = 600.0) -> str:
         """Start the server and wait until it answers; its URL. DemoError if it cannot."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        args = [sys.executable, "-m", "desktop_oms.gui.demo", "serve", *self.server_args()]
+        args = [*server_command(), *self.server_args()]
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self._proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        self._proc = subprocess.Popen(  # noqa: S603 - our own interpreter (or bundle)
             args,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -267,7 +279,17 @@ def serve_main(argv: Sequence[str]) -> int:
     threading.Thread(target=_stop_when_orphaned, name="oms-orphan-watch", daemon=True).start()
     from desktop_oms.server.cli import main
 
-    return main(list(argv))
+    try:
+        code = main(list(argv))
+    except SystemExit as stop:  # argparse's --help and usage errors
+        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    # The watcher thread sits in a read of stdin holding its lock; a normal interpreter
+    # shutdown would then abort ("could not acquire lock for stdin"). Finish by hand.
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

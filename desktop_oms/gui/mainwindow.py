@@ -29,6 +29,7 @@ from desktop_oms.domain.identifiers import BadgeCode, DecodedCode, OrderCode, or
 from desktop_oms.gui import theme
 from desktop_oms.gui.conflicts.view import ConflictsView
 from desktop_oms.gui.count.view import CountView
+from desktop_oms.gui.diagnostics import DiagnosticsExport
 from desktop_oms.gui.forms.ui_mainwindow import Ui_MainWindow
 from desktop_oms.gui.fulfil.view import FulfilView, may_fulfil
 from desktop_oms.gui.idle import IdleWatcher
@@ -179,6 +180,9 @@ class MainWindow(QMainWindow):
         menu.addAction(self.sign_out_action)
         menu.addSeparator()
         menu.addAction(self.settings_action)
+        #: 'Export diagnostics…': the logs, versions and sync state in one zip for support.
+        self.diagnostics = DiagnosticsExport(self)
+        menu.addAction(self.diagnostics.action)
         self.ui.staffButton.setMenu(menu)
         self.ui.settingsButton.setIcon(theme.icon("settings", "#D1D5DB"))
         self.ui.settingsButton.setIconSize(QSize(22, 22))
@@ -318,6 +322,7 @@ class MainWindow(QMainWindow):
         events.dataChanged.connect(self.refresh_status)
         events.sessionChanged.connect(self._on_session)
         events.progress.connect(self._on_progress)
+        self.diagnostics.attach(station, tasks)
         self.sign_in.attach(station, tasks)
         self.pickups.attach(station, events, tasks)
         self.conflicts.attach(station, events, tasks)
@@ -655,6 +660,7 @@ class MainWindow(QMainWindow):
             )
             dialog.setModal(True)
             dialog.saved.connect(self._settings_saved)
+            dialog.exportDiagnosticsRequested.connect(lambda: self.diagnostics.choose(dialog))
             dialog.finished.connect(self._settings_closed)
             self.settings_dialog = dialog
         dialog.open_tab(tab)

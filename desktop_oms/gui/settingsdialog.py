@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any, cast
 
 import shiboken6
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from desktop_oms.domain.identifiers import DecodedCode
 from desktop_oms.gui import theme
@@ -112,10 +112,13 @@ class SettingsDialog(QDialog):
     """The station's settings: scanners (tab ``scanner``) and the scan log (tab ``log``).
 
     Signal ``saved(object)``: Save was pressed with valid settings, the new
-    :class:`ScannerSettings` (the window applies and stores them).
+    :class:`ScannerSettings` (the window applies and stores them);
+    ``exportDiagnosticsRequested()``: "Export diagnostics…" on the log tab was pressed
+    (the window asks where to save, over this dialog).
     """
 
     saved = Signal(object)
+    exportDiagnosticsRequested = Signal()  # noqa: N815
 
     scan_target_name = "Scanner settings"
 
@@ -146,6 +149,16 @@ class SettingsDialog(QDialog):
         ui.tryIcon.setPixmap(theme.pixmap("scan", "#1D4ED8", 22, self.devicePixelRatioF()))
         self.log_widget = ScanLogWidget(scanners.log, ui.diagnosticsTab)
         ui.diagnosticsLayout.addWidget(self.log_widget)
+        # support's bundle (logs, versions, sync state), also before anyone signs in
+        self.export_button = QPushButton("Export diagnostics…", ui.diagnosticsTab)
+        self.export_button.setObjectName("exportDiagnosticsButton")
+        self.export_button.setIcon(theme.icon("upload", theme.INK))
+        self.export_button.setToolTip(
+            "One file for support: the station's logs (no PINs, tokens or customer data), "
+            "versions and sync state"
+        )
+        self.export_button.clicked.connect(self.exportDiagnosticsRequested)
+        ui.diagnosticsLayout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignRight)
         self.flash = ScanFlash(self)
 
         ui.volumeSlider.valueChanged.connect(self._show_volume)

@@ -51,11 +51,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Config and data dirs under the test's tmp dir; no keyring (as on a headless box)."""
+    """Config, data, state and log dirs under the test's tmp dir; no keyring (as on a
+    headless box)."""
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("DESKTOP_OMS_LOG_DIR", str(home / "logs"))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     previous: KeyringBackend = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
