@@ -30,6 +30,7 @@ class Key(StrEnum):
     NEARBY_STORE_IDS = "nearby_store_ids"
     SERVER_URL = "server_url"
     LAST_SYNC_AT = "last_sync_at"
+    RETENTION_PURGED_AT = "retention.purged_at"
     SNAPSHOT_CURSOR = "snapshot.cursor"
     SNAPSHOT_STORE_ID = "snapshot.store_id"
     SNAPSHOT_NEARBY = "snapshot.nearby_store_ids"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop_oms.cache import outbox, state
+from desktop_oms.cache import outbox, retention, state
 from desktop_oms.cache.apply import apply_changes
 from desktop_oms.cache.db import CacheDB, driver_cursor
 from desktop_oms.cache.snapshot import SnapshotWriter
@@ -203,12 +203,15 @@ class SyncEngine:
         return PullResult(len(changes), page.more, page.cursor)
 
     def catch_up(self) -> int:
-        """Pull until the feed has nothing more; the number of changes applied."""
+        """Pull until the feed has nothing more; the number of changes applied. Once up to
+        date, ended orders past the retention period leave the station (at most hourly)."""
         total = 0
         while True:
             got = self.pull_once()
             total += got.applied
             if not got.more:
+                with self.cache.write() as conn:
+                    retention.purge_if_due(conn, _now())
                 return total
 
     # --- push ----------------------------------------------------------------------------
