@@ -41,6 +41,7 @@ from desktop_oms.cache import inventory
 from desktop_oms.cache.inventory import InventoryOverview, StockList, TodayFigures
 from desktop_oms.domain.roles import LEADS_AND_UP, Role
 from desktop_oms.gui import csvexport, theme
+from desktop_oms.gui.banner import warn_banner
 from desktop_oms.gui.inventory.charts import ChartCard
 from desktop_oms.gui.inventory.models import (
     AgedPickupModel,
@@ -180,23 +181,11 @@ class InventoryView(QWidget):
         return row
 
     def _build_banner(self) -> QFrame:
-        self.banner = QFrame(self)
-        self.banner.setObjectName("offlineBanner")
-        self.banner.setProperty("banner", "warn")
-        banner_layout = QHBoxLayout(self.banner)
-        banner_layout.setContentsMargins(14, 10, 14, 10)
-        banner_layout.setSpacing(12)
-        icon = QLabel(self.banner)
-        icon.setPixmap(theme.pixmap("alert", theme.WARN, 22, 2.0))
-        self.banner_title = QLabel("Offline", self.banner)
-        self.banner_title.setObjectName("offlineTitle")
-        self.banner_text = QLabel("", self.banner)
-        self.banner_text.setObjectName("offlineText")
-        self.banner_text.setWordWrap(True)
-        banner_layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        banner_layout.addWidget(self.banner_title, 0, Qt.AlignmentFlag.AlignTop)
-        banner_layout.addWidget(self.banner_text, 1)
-        self.banner.hide()
+        self.banner, self.banner_text, title = warn_banner(
+            self, "offlineBanner", "offlineText", "Offline"
+        )
+        assert title is not None
+        self.banner_title = title
         return self.banner
 
     def _build_tiles(self) -> QGridLayout:

@@ -44,6 +44,7 @@ from desktop_oms.cache.orders import OrderHit, OrderLocal, OrderSearch, OrderVie
 from desktop_oms.cache.rows import utc_text
 from desktop_oms.domain.identifiers import DecodedCode, OrderCode
 from desktop_oms.gui import theme
+from desktop_oms.gui.banner import warn_banner
 from desktop_oms.gui.orders.detail import OrderDetailPanel
 from desktop_oms.gui.orders.model import (
     NUMBER_ROLE,
@@ -183,20 +184,7 @@ class OrdersView(QWidget):
         head.addWidget(self.scope_box, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(head)
 
-        self.banner = QFrame(self)
-        self.banner.setObjectName("ordersOffline")
-        self.banner.setProperty("banner", "warn")
-        banner_row = QHBoxLayout(self.banner)
-        banner_row.setContentsMargins(14, 10, 14, 10)
-        banner_row.setSpacing(10)
-        mark = QLabel(self.banner)
-        mark.setPixmap(theme.pixmap("alert", theme.WARN, 20, self.devicePixelRatioF()))
-        banner_row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
-        self.banner_text = QLabel("", self.banner)
-        self.banner_text.setObjectName("ordersOfflineText")
-        self.banner_text.setWordWrap(True)
-        banner_row.addWidget(self.banner_text, 1)
-        self.banner.hide()
+        self.banner, self.banner_text, _ = warn_banner(self, "ordersOffline", "ordersOfflineText")
         layout.addWidget(self.banner)
 
         search_row = QHBoxLayout()

@@ -21,7 +21,6 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,6 +36,7 @@ from desktop_oms.cache import state, stock
 from desktop_oms.cache.stock import ProductDetail, SearchResult
 from desktop_oms.domain.identifiers import DecodedCode, Gs1Code, GtinCode
 from desktop_oms.gui import theme
+from desktop_oms.gui.banner import warn_banner
 from desktop_oms.gui.productpanel import code_text
 from desktop_oms.gui.queuetable import empty_label, setup_queue_table
 from desktop_oms.gui.station import Station, StationEvents
@@ -155,20 +155,7 @@ class StockView(QWidget):
         head.addWidget(self.age, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(head)
 
-        self.banner = QFrame(self)
-        self.banner.setObjectName("stockOffline")
-        self.banner.setProperty("banner", "warn")
-        banner_layout = QHBoxLayout(self.banner)
-        banner_layout.setContentsMargins(14, 10, 14, 10)
-        banner_layout.setSpacing(10)
-        icon = QLabel(self.banner)
-        icon.setPixmap(theme.pixmap("alert", theme.WARN, 20, self.devicePixelRatioF()))
-        banner_layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        self.banner_text = QLabel("", self.banner)
-        self.banner_text.setObjectName("stockOfflineText")
-        self.banner_text.setWordWrap(True)
-        banner_layout.addWidget(self.banner_text, 1)
-        self.banner.hide()
+        self.banner, self.banner_text, _ = warn_banner(self, "stockOffline", "stockOfflineText")
         layout.addWidget(self.banner)
 
         search_row = QHBoxLayout()
