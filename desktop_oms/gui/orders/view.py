@@ -314,6 +314,9 @@ class OrdersView(QWidget):
         self._update_banner()
         if self.online and not was_online and self.scope == "chain" and self.search.text():
             self.run_search(self.search.text())
+        back = self.online and not was_online
+        if back and self.current is not None and not self.current.from_server:
+            self.reload()  # the server's detail and timeline, now that it answers
 
     @property
     def online(self) -> bool:
