@@ -22,11 +22,47 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
 from desktop_oms.cache import migrate
+from desktop_oms.domain.errors import DomainError
 
 BUSY_TIMEOUT_MS = 30_000
 #: Page cache per connection, in KiB (negative: SQLite's unit is then KiB).
 CACHE_KIB = 32 * 1024
 APP_NAME = "desktop-oms"
+
+
+#: SQLite's result code for "database or disk is full" (``SQLITE_FULL``).
+SQLITE_FULL = 13
+
+
+class DiskFull(DomainError):
+    """The disk (or the file's size limit) is full: the write was rolled back, nothing of
+    it saved; what was saved before is kept."""
+
+    code = "disk_full"
+
+
+DISK_FULL_MESSAGE = (
+    "This PC's disk is full, so nothing more can be saved: free some disk space. Changes "
+    "saved before are kept, and the sync carries on by itself once there is room."
+)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` (sqlite3's, or SQLAlchemy's wrapping it) is SQLite's disk-full error,
+    or an error it caused (SQLite rolls the transaction back, so the savepoint's own
+    rollback fails next)."""
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return False
+        orig = seen.orig if isinstance(seen, sa.exc.DBAPIError) else seen
+        if isinstance(orig, sqlite3.Error) and (
+            getattr(orig, "sqlite_errorcode", None) == SQLITE_FULL
+            or "database or disk is full" in str(orig)
+        ):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -81,12 +117,20 @@ class CacheDB:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """A write transaction (``BEGIN IMMEDIATE``), committed on success."""
-        with (
-            self.engine.connect().execution_options(sqlite_immediate=True) as conn,
-            conn.begin(),
-        ):
-            yield conn
+        """A write transaction (``BEGIN IMMEDIATE``), committed on success.
+
+        A full disk rolls it back and raises :class:`DiskFull` (a clear message for staff).
+        """
+        try:
+            with (
+                self.engine.connect().execution_options(sqlite_immediate=True) as conn,
+                conn.begin(),
+            ):
+                yield conn
+        except (sa.exc.DBAPIError, sqlite3.Error) as exc:
+            if is_disk_full(exc):
+                raise DiskFull(DISK_FULL_MESSAGE) from exc
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -84,7 +84,7 @@ def _check_scope(ctx: Context, *store_ids: int | None) -> None:
     if ctx.role.chain_wide or ctx.store_id is None:
         return
     if ctx.store_id not in store_ids:
-        raise OutOfScope("this belongs to another store")
+        raise OutOfScope("this belongs to another store", why="other_store")
 
 
 def _pickup_store(doc: Mapping[str, Any]) -> int | None:
@@ -138,13 +138,15 @@ def _mark_ready(ctx: Context, doc: Doc, args: Mapping[str, Any]) -> Doc:
 def _verify(doc: Mapping[str, Any], proof: Mapping[str, Any]) -> None:
     if proof.get("method") == "pickup_code":
         if not proof.get("pickup_code"):
-            raise MissingRequirement("hand over by pickup code needs the code")
+            raise MissingRequirement("hand over by pickup code needs the code", why="pickup_code")
         if proof["pickup_code"] != doc.get("pickup_code"):
-            raise VerificationFailed("the pickup code does not match this order")
+            raise VerificationFailed("the pickup code does not match this order", why="pickup_code")
         return
     missing = [n for n in ("collector_name", "id_type", "id_last_digits") if not proof.get(n)]
     if missing:
-        raise MissingRequirement(f"an ID check needs: {', '.join(missing)}")
+        raise MissingRequirement(
+            f"an ID check needs: {', '.join(missing)}", why="id_check", missing=", ".join(missing)
+        )
 
 
 def _hand_over(ctx: Context, doc: Doc, args: Mapping[str, Any]) -> Doc:
@@ -157,15 +159,25 @@ def _hand_over(ctx: Context, doc: Doc, args: Mapping[str, Any]) -> Doc:
         require_reason(ReasonKind.REFUSE, item.get("reason"))
         line = lines.get(item["line_no"])
         if line is None:
-            raise NotFound(f"line {item['line_no']} is not part of this fulfillment")
+            raise NotFound(
+                f"line {item['line_no']} is not part of this fulfillment",
+                why="line",
+                line=str(item["line_no"]),
+            )
         refused[item["line_no"]] = refused.get(item["line_no"], 0) + item["quantity"]
         if refused[item["line_no"]] > _remaining(line):
             raise IllegalTransition(
                 f"line {item['line_no']}: cannot refuse {refused[item['line_no']]}, "
-                f"only {_remaining(line)} to hand over"
+                f"only {_remaining(line)} to hand over",
+                why="refuse_too_many",
+                line=str(item["line_no"]),
+                quantity=str(refused[item["line_no"]]),
+                left=str(_remaining(line)),
             )
     if lines and all(refused.get(n, 0) == _remaining(line) for n, line in lines.items()):
-        raise IllegalTransition("every item was refused: cancel the order instead")
+        raise IllegalTransition(
+            "every item was refused: cancel the order instead", why="all_refused"
+        )
     new = _bumped(ctx, doc, status=status.value)
     for line in new["lines"]:
         line["refused"] += refused.get(line["line_no"], 0)
@@ -189,7 +201,7 @@ def _ship(ctx: Context, doc: Doc, args: Mapping[str, Any]) -> Doc:
     _check_scope(ctx, doc["store_id"])
     status = _step(ctx, doc, Action.SHIP, args)
     if not args.get("carrier"):
-        raise MissingRequirement("ship needs: carrier")
+        raise MissingRequirement("ship needs: carrier", why="carrier")
     return _bumped(
         ctx, doc, status=status.value, carrier=args["carrier"], tracking=args["tracking"]
     )
@@ -222,7 +234,12 @@ def _return_to_stock(ctx: Context, doc: Doc, args: Mapping[str, Any]) -> Doc:
     check_return_to_stock(doc["status"], doc.get("bin"), doc.get("returned_at") is not None)
     scanned = args.get("bin")
     if scanned is not None and scanned != doc.get("bin"):
-        raise VerificationFailed(f"this order was in bin {doc.get('bin')}, not in bin {scanned}")
+        raise VerificationFailed(
+            f"this order was in bin {doc.get('bin')}, not in bin {scanned}",
+            why="wrong_bin",
+            bin=str(doc.get("bin")),
+            scanned=str(scanned),
+        )
     return _bumped(ctx, doc, returned_at=utc_text(ctx.now), returned_by=ctx.staff_id)
 
 
@@ -230,14 +247,24 @@ def _reject_line(ctx: Context, doc: Doc, args: Mapping[str, Any]) -> Doc:
     _check_scope(ctx, doc["store_id"])
     require_reason(ReasonKind.REJECT, args.get("reason"))
     if S(doc["status"]) not in (S.OPEN, S.PICKING):
-        raise IllegalTransition(f"cannot reject lines of a fulfillment that is {doc['status']}")
+        raise IllegalTransition(
+            f"cannot reject lines of a fulfillment that is {doc['status']}",
+            why="reject_status",
+            status=str(doc["status"]),
+        )
     line_no, quantity = args["line_no"], args["quantity"]
     line = next((x for x in doc["lines"] if x["line_no"] == line_no), None)
     if line is None:
-        raise NotFound(f"line {line_no} is not part of this fulfillment")
+        raise NotFound(
+            f"line {line_no} is not part of this fulfillment", why="line", line=str(line_no)
+        )
     if quantity > _remaining(line):
         raise IllegalTransition(
-            f"line {line_no}: cannot reject {quantity}, only {_remaining(line)} left"
+            f"line {line_no}: cannot reject {quantity}, only {_remaining(line)} left",
+            why="reject_too_many",
+            line=str(line_no),
+            quantity=str(quantity),
+            left=str(_remaining(line)),
         )
     new = _bumped(ctx, doc)
     for item in new["lines"]:
@@ -285,7 +312,7 @@ def order(
 ) -> list[Doc]:
     """The order's fulfillments at this station after ``name`` (none when not predictable)."""
     if not docs:
-        raise NotFound("the order is not at this station")
+        raise NotFound("the order is not at this station", why="order_not_here")
     number = docs[0]["order_number"]
     current = max(d["order"]["version"] for d in docs)
     if base_version != current:
@@ -298,7 +325,9 @@ def order(
         require_reason(ReasonKind.CANCEL, args.get("reason"))
         open_ones = [d for d in docs if not S(d["status"]).terminal]
         if not open_ones:
-            raise IllegalTransition(f"order {number} has nothing left to cancel")
+            raise IllegalTransition(
+                f"order {number} has nothing left to cancel", why="nothing_to_cancel", number=number
+            )
         out = []
         for d in open_ones:
             new = _bumped(ctx, d, status=_step(ctx, d, Action.CANCEL, args).value)
@@ -307,7 +336,9 @@ def order(
         return out
     if name is CommandName.RELEASE_FRAUD_HOLD:
         if docs[0]["order"]["fraud_state"] != "review":
-            raise IllegalTransition(f"order {number} is not on fraud review")
+            raise IllegalTransition(
+                f"order {number} is not on fraud review", why="not_on_review", number=number
+            )
         out = []
         for d in docs:
             new = copy.deepcopy(d)
@@ -369,7 +400,11 @@ def _change_delivery(ctx: Context, number: str, docs: list[Doc], args: Any) -> l
     if not live:
         done = sorted({d["status"] for d in docs if S(d["status"]).completed})
         why = f"it was already {' and '.join(done).replace('_', ' ')}" if done else "it ended"
-        raise IllegalTransition(f"order {number} has nothing left to change: {why}")
+        raise IllegalTransition(
+            f"order {number} has nothing left to change: {why}",
+            why="nothing_to_change",
+            number=number,
+        )
     out = []
     for d in live:
         status = transition(
@@ -457,7 +492,9 @@ def _edit_contact(ctx: Context, number: str, docs: list[Doc], args: Any) -> list
             first["order"].get("alternate_pickup_name") or None
         )
     if not changed:
-        raise IllegalTransition("nothing changed: the details given are the current ones")
+        raise IllegalTransition(
+            "nothing changed: the details given are the current ones", why="unchanged"
+        )
     out = []
     for d in docs:
         new = copy.deepcopy(d)
@@ -475,11 +512,13 @@ def _resend_ready_notice(ctx: Context, number: str, docs: list[Doc], args: Any) 
     ready = [d for d in docs if d["status"] == S.READY_FOR_PICKUP]
     if not ready and not ctx.role.chain_wide:
         raise IllegalTransition(
-            f"order {number} has nothing ready for pickup: there is no notice to resend"
+            f"order {number} has nothing ready for pickup: there is no notice to resend",
+            why="nothing_ready",
+            number=number,
         )
     mine = ctx.role.chain_wide or ctx.store_id is None
     if ready and not mine and all(_pickup_store(d) != ctx.store_id for d in ready):
-        raise OutOfScope(f"order {number} is ready at another store, not yours")
+        raise OutOfScope(f"order {number} is ready at another store, not yours", why="other_store")
     return []
 
 
@@ -515,7 +554,7 @@ def adjust_inventory(
     _check_scope(ctx, store_id)
     if row is None:
         if not product_known:
-            raise NotFound(f"SKU {sku} does not exist")
+            raise NotFound(f"SKU {sku} does not exist", why="sku", sku=sku)
         row = (store_id, sku, 0, 0, 0, 0)
     _store, _sku, on_hand, reserved, safety, version = row
     quantity = int(args["quantity"])
@@ -525,10 +564,15 @@ def adjust_inventory(
         new_on_hand = on_hand + quantity
     elif args.get("mode") == "count":
         if quantity < 0:
-            raise MissingRequirement("a counted quantity cannot be negative")
+            raise MissingRequirement("a counted quantity cannot be negative", why="negative_count")
         new_on_hand = quantity
     else:
         raise MissingRequirement("adjust_inventory: mode must be 'delta' or 'count'")
     if new_on_hand < 0:
-        raise InsufficientStock(f"stock of {sku} cannot go below zero (on hand {on_hand})")
+        raise InsufficientStock(
+            f"stock of {sku} cannot go below zero (on hand {on_hand})",
+            why="below_zero",
+            sku=sku,
+            on_hand=str(on_hand),
+        )
     return (store_id, sku, new_on_hand, reserved, safety, version + 1)

@@ -68,8 +68,14 @@ def purge(conn: Connection, now: datetime, days: int | None = None) -> Purged:
 
 
 def purge_if_due(conn: Connection, now: datetime) -> Purged | None:
-    """Purge unless the last purge was less than :data:`PURGE_EVERY` ago."""
+    """Purge unless the last purge was less than :data:`PURGE_EVERY` ago.
+
+    ``now`` is the server's time (the sync engine's estimate): ``updated_at`` is stamped
+    by the server, so a PC clock days ahead must not make live orders look ended long
+    ago. A last purge stamped in the future (a clock set back since) does not wait.
+    """
     last = state.get(conn, Key.RETENTION_PURGED_AT)
-    if isinstance(last, str) and last > (utc_text(now - PURGE_EVERY) or ""):
+    recent = utc_text(now - PURGE_EVERY) or ""
+    if isinstance(last, str) and recent < last <= (utc_text(now) or ""):
         return None
     return purge(conn, now)

@@ -114,6 +114,9 @@ def check_role(name: CommandName, role: Role) -> CommandSpec:
     spec = COMMANDS[name]
     if role not in spec.roles:
         raise PermissionDenied(
-            f"a {role.value.replace('_', ' ')} may not {name.value.replace('_', ' ')}"
+            f"a {role.value.replace('_', ' ')} may not {name.value.replace('_', ' ')}",
+            why="role",
+            role=role.value,
+            action=name.value,
         )
     return spec

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 
 class DomainError(Exception):
-    """Base of every rule violation; ``code`` is the stable machine-readable name."""
+    """Base of every rule violation; ``code`` is the stable machine-readable name.
+
+    ``message`` is English (logs, the wire). A raise site that a user often meets also
+    names its case in ``why`` (a stable key such as ``"transition"``) with the values the
+    sentence needs in ``values``, so a GUI can word it in its own language
+    (:func:`desktop_oms.gui.errortext.error_text`) without parsing the English.
+    """
 
     code = "domain_error"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, why: str = "", **values: str) -> None:
         super().__init__(message)
         self.message = message
+        self.why = why
+        self.values: dict[str, str] = dict(values)
 
 
 class InvalidCode(DomainError):
@@ -19,7 +27,7 @@ class InvalidCode(DomainError):
     code = "invalid_code"
 
     def __init__(self, raw: str, reason: str) -> None:
-        super().__init__(f"{raw!r} is not a valid code: {reason}")
+        super().__init__(f"{raw!r} is not a valid code: {reason}", why="code", raw=raw)
         self.raw = raw
         self.reason = reason
 
@@ -50,8 +58,11 @@ class StaleVersion(DomainError):
     def __init__(self, entity: str, expected: int, actual: int) -> None:
         super().__init__(
             f"{entity} changed meanwhile: the change was based on version {expected}, "
-            f"the current version is {actual}"
+            f"the current version is {actual}",
+            why="version",
+            entity=entity,
         )
+        self.entity = entity
         self.expected = expected
         self.actual = actual
 

@@ -78,5 +78,7 @@ def require_reason(kind: ReasonKind, code: str | None) -> ReasonCode:
     if code is None or code not in known:
         valid = ", ".join(known)
         given = "no reason" if code is None else f"reason {code!r}"
-        raise MissingRequirement(f"{given} is not a {kind.value} reason; use one of: {valid}")
+        raise MissingRequirement(
+            f"{given} is not a {kind.value} reason; use one of: {valid}", why="reason"
+        )
     return known[code]

@@ -220,7 +220,11 @@ def find_transition(
     if found is None:
         raise IllegalTransition(
             f"cannot {action.value.replace('_', ' ')} a {method.value.replace('_', ' ')} "
-            f"fulfillment that is {status.value.replace('_', ' ')}"
+            f"fulfillment that is {status.value.replace('_', ' ')}",
+            why="transition",
+            action=action.value,
+            method=method.value,
+            status=status.value,
         )
     return found
 
@@ -236,12 +240,20 @@ def transition(
     row = find_transition(method, status, action)
     if role not in row.roles:
         raise PermissionDenied(
-            f"a {role.value.replace('_', ' ')} may not {action.value.replace('_', ' ')}"
+            f"a {role.value.replace('_', ' ')} may not {action.value.replace('_', ' ')}",
+            why="role",
+            role=role.value,
+            action=action.value,
         )
     missing = row.requires - frozenset(provided)
     if missing:
         names = ", ".join(sorted(m.value for m in missing))
-        raise MissingRequirement(f"{action.value.replace('_', ' ')} needs: {names}")
+        raise MissingRequirement(
+            f"{action.value.replace('_', ' ')} needs: {names}",
+            why="requirements",
+            action=action.value,
+            missing=names,
+        )
     return row.target
 
 
@@ -277,9 +289,13 @@ def check_return_to_stock(status: str, staged_bin: str | None, returned: bool) -
     if status not in RESTOCKABLE:
         words = status.replace("_", " ")
         raise IllegalTransition(
-            f"only an expired or cancelled pickup goes back to stock; this one is {words}"
+            f"only an expired or cancelled pickup goes back to stock; this one is {words}",
+            why="not_restockable",
+            status=status,
         )
     if not staged_bin:
-        raise IllegalTransition("it was never staged in a bin: there is nothing to put back")
+        raise IllegalTransition(
+            "it was never staged in a bin: there is nothing to put back", why="never_staged"
+        )
     if returned:
-        raise IllegalTransition("its goods were already returned to stock")
+        raise IllegalTransition("its goods were already returned to stock", why="returned")

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from desktop_oms.domain.roles import Role
-from desktop_oms.protocol.base import WireModel
+from desktop_oms.protocol.base import DbInt, WireModel
 
 Pin = Annotated[str, Field(min_length=4, max_length=64)]
 
@@ -50,7 +50,7 @@ class EnrolRequest(WireModel):
     """A manager enrols the PC they are at as a station of their store."""
 
     name: Annotated[str, Field(min_length=1, max_length=100)]
-    store_id: int | None = Field(
+    store_id: DbInt | None = Field(
         default=None, description="the station's store; admins must give it, managers may omit it"
     )
 

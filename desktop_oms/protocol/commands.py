@@ -11,7 +11,7 @@ from pydantic import Field, ValidationError, ValidationInfo, field_validator, mo
 from desktop_oms.domain.commands import CommandName
 from desktop_oms.domain.errors import MissingRequirement
 from desktop_oms.domain.shipping import ServiceLevel
-from desktop_oms.protocol.base import WireModel
+from desktop_oms.protocol.base import MAX_DB_INT, DbInt, WireModel
 from desktop_oms.protocol.sync import BoxDoc, Verification
 
 Qty = Annotated[int, Field(ge=0, le=999)]
@@ -28,7 +28,7 @@ class StartPickingArgs(WireModel):
     """Start picking a fulfillment; ``picker_id`` is the staff member of the fulfilling store
     assigned to pick it (a pick list's picker), the one who issues the command when absent."""
 
-    picker_id: int | None = None
+    picker_id: DbInt | None = None
 
 
 class MarkReadyArgs(WireModel):
@@ -47,7 +47,7 @@ class ReturnToStockArgs(WireModel):
 class RefusedLine(WireModel):
     """Quantity of a line the customer refused at handover, and why."""
 
-    line_no: int
+    line_no: DbInt
     quantity: Annotated[int, Field(ge=1, le=999)]
     reason: Reason
 
@@ -88,7 +88,7 @@ class DispatchArgs(WireModel):
 class RejectLineArgs(WireModel):
     """The store cannot fulfil ``quantity`` of a line; the server re-routes it."""
 
-    line_no: int
+    line_no: DbInt
     quantity: Annotated[int, Field(ge=1, le=999)]
     reason: Reason
 
@@ -96,7 +96,7 @@ class RejectLineArgs(WireModel):
 class ChangeQuantityArgs(WireModel):
     """Lower (or raise) an order line's quantity; 0 cancels the line."""
 
-    line_no: int
+    line_no: DbInt
     quantity: Qty
     reason: Reason
 
@@ -104,7 +104,7 @@ class ChangeQuantityArgs(WireModel):
 class ChangePickupStoreArgs(WireModel):
     """Move an order's pickup to another store."""
 
-    store_id: int
+    store_id: DbInt
 
 
 _PHONE_CHARS = r"^\+?[0-9 ()./-]{3,40}$"
@@ -187,7 +187,7 @@ class ChangeDeliveryArgs(WireModel):
     """
 
     method: Literal["pickup", "delivery"]
-    store_id: int | None = None
+    store_id: DbInt | None = None
     address: DeliveryAddress | None = None
     shipping_service: ServiceLevel = ServiceLevel.STANDARD
     reason: Reason
@@ -213,9 +213,9 @@ class ReplaceItemArgs(WireModel):
     """``quantity`` units of a line are damaged where they are: written off there, and
     replaced from ``source_store_id``; ``reason`` is a reason code of kind ``reject``."""
 
-    line_no: Annotated[int, Field(ge=1)]
+    line_no: Annotated[int, Field(ge=1, le=MAX_DB_INT)]
     quantity: Annotated[int, Field(ge=1, le=999)]
-    source_store_id: int
+    source_store_id: DbInt
     reason: Reason
 
 
@@ -285,7 +285,7 @@ class AdjustInventoryArgs(WireModel):
     mode: Literal["delta", "count"]
     quantity: Annotated[int, Field(ge=-100_000, le=100_000)]
     reason: Reason
-    counted_at_seq: Annotated[int, Field(ge=0)] | None = None
+    counted_at_seq: Annotated[int, Field(ge=0, le=MAX_DB_INT)] | None = None
 
 
 ARGS: dict[CommandName, type[WireModel]] = {

@@ -19,7 +19,7 @@ from desktop_oms.domain.entities import Channel, FraudState, PaymentState
 from desktop_oms.domain.roles import Role
 from desktop_oms.domain.shipping import LabelStatus, ServiceLevel
 from desktop_oms.domain.status import FulfillmentMethod, FulfillmentStatus
-from desktop_oms.protocol.base import WireModel
+from desktop_oms.protocol.base import MAX_DB_INT, DbInt, WireModel
 
 _CURSOR = re.compile(r"^([0-9a-f]{32}):(\d{1,18})$")
 
@@ -456,14 +456,14 @@ class CommandIn(WireModel):
     ``staff_id`` is who did it (signed in at the station, re-checked by the server).
     """
 
-    seq: Annotated[int, Field(ge=1)]
+    seq: Annotated[int, Field(ge=1, le=MAX_DB_INT)]
     id: UUID
     name: CommandName
     target_kind: TargetKind
     target_key: Annotated[str, Field(min_length=1, max_length=200)]
-    base_version: Annotated[int, Field(ge=0)]
-    staff_id: int
-    approved_by: int | None = None
+    base_version: Annotated[int, Field(ge=0, le=MAX_DB_INT)]
+    staff_id: DbInt
+    approved_by: DbInt | None = None
     issued_at: datetime
     args: dict[str, Any] = {}
 
@@ -510,7 +510,7 @@ class StaffCommandIn(WireModel):
     name: CommandName
     target_kind: TargetKind
     target_key: Annotated[str, Field(min_length=1, max_length=200)]
-    base_version: Annotated[int, Field(ge=0)] | None = None
+    base_version: Annotated[int, Field(ge=0, le=MAX_DB_INT)] | None = None
     args: dict[str, Any] = {}
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from starlette.middleware.gzip import GZipMiddleware
 
 from desktop_oms import __version__
 from desktop_oms.protocol import API_PREFIX
+from desktop_oms.protocol.errors import ErrorEnvelope
 from desktop_oms.server import errors
 from desktop_oms.server.config import ServerConfig
 from desktop_oms.server.db import Database
@@ -64,8 +66,13 @@ def create_app(
     errors.install(app)
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     app.add_middleware(BodyLimit, limit=config.max_body_bytes)
+    # every route may answer 422 (a bad path, query or body): in the envelope, not in
+    # FastAPI's default {"detail": [...]}, so the schema must say so
+    invalid: dict[int | str, dict[str, Any]] = {
+        422: {"model": ErrorEnvelope, "description": "validation_error: bad path, query or body"}
+    }
     for module in (auth, intake, orders, labels, sync):
-        app.include_router(module.router, prefix=API_PREFIX)
+        app.include_router(module.router, prefix=API_PREFIX, responses=invalid)
 
     @app.get("/health", tags=["ops"])
     def health() -> dict[str, str]:

@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 
 from desktop_oms import __version__
+from desktop_oms.server import logs
 from desktop_oms.server.config import ServerConfig, default_database_url
 from desktop_oms.server.db import Database, new_epoch
 from desktop_oms.server.migrate import prepare_database
@@ -120,6 +121,13 @@ def build_parser() -> argparse.ArgumentParser:
         "(smtp+starttls:// for STARTTLS)",
     )
     parser.add_argument(
+        "--log-level",
+        choices=("debug", "info", "warning", "error"),
+        default="info",
+        help="how much to log; every level is redacted: no PIN, token or customer data "
+        "(%(default)s)",
+    )
+    parser.add_argument(
         "--new-epoch",
         action="store_true",
         help="give the database a new epoch (after restoring a backup: every station "
@@ -159,6 +167,7 @@ def app_from_env() -> FastAPI:
     """Import-string app factory for uvicorn workers (``desktop_oms.server.cli:app_from_env``)."""
     from desktop_oms.server.app import create_app
 
+    logs.install()  # this worker's handlers, as uvicorn configured them
     return create_app(config_from_env())
 
 
@@ -242,9 +251,10 @@ def _serve(args: argparse.Namespace, config: ServerConfig, simulate: float) -> i
             host=args.host,
             port=args.port,
             workers=args.workers,
-            log_level="info",
+            log_level=args.log_level,
             timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
         )
+        logs.install()  # uvicorn.Config has just configured its loggers
         sock = uv_config.bind_socket()
         port = sock.getsockname()[1]
         if simulate > 0:
@@ -265,9 +275,10 @@ def _serve(args: argparse.Namespace, config: ServerConfig, simulate: float) -> i
         app,
         host=args.host,
         port=args.port,
-        log_level="info",
+        log_level=args.log_level,
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )
+    logs.install()  # uvicorn.Config has just configured its loggers
     sock = uv_config.bind_socket()
     port = sock.getsockname()[1]
     server = uvicorn.Server(uv_config)
@@ -318,9 +329,7 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.error("--port must be between 0 and 65535")
     if args.simulate_orders < 0:
         parser.error("--simulate-orders cannot be negative")
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s"
-    )
+    logs.configure(getattr(logging, args.log_level.upper()))
     url = args.database or default_database_url()
     if args.workers > 1 and url.startswith("sqlite"):
         log.warning("several workers on SQLite serialize every write; use PostgreSQL")

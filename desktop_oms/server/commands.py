@@ -37,7 +37,7 @@ from desktop_oms.domain.status import (
     transition,
 )
 from desktop_oms.protocol import commands as args_mod
-from desktop_oms.protocol.base import WireModel
+from desktop_oms.protocol.base import WireModel, parse_db_id
 from desktop_oms.protocol.sync import Kind
 from desktop_oms.server import feed, labels, notify, reservations
 from desktop_oms.server import schema as t
@@ -1069,11 +1069,11 @@ def _adjust(ctx: Context, key: str, args: WireModel, base_version: int | None) -
     """
     assert isinstance(args, args_mod.AdjustInventoryArgs)
     require_reason(ReasonKind.ADJUST, args.reason)
-    try:
-        store_text, sku = key.split(":", 1)
-        store_id = int(store_text)
-    except ValueError:
-        raise NotFound(f"{key!r} is not a stock key (store_id:sku)") from None
+    store_text, _, sku = key.partition(":")
+    parsed = parse_db_id(store_text)
+    if parsed is None or not sku:
+        raise NotFound(f"{key!r} is not a stock key (store_id:sku)")
+    store_id = parsed
     _check_scope(ctx.actor, store_id)
     inv = t.inventory.c
     row = ctx.conn.execute(
@@ -1176,10 +1176,9 @@ def run(
     ctx = Context(conn, actor, now or datetime.now(UTC), pickup_hold_days, command_seq=command_seq)
     spec = COMMANDS[name]
     if name in _FULFILLMENT:
-        try:
-            fid = int(target_key)
-        except ValueError:
-            raise NotFound(f"{target_key!r} is not a fulfillment id") from None
+        fid = parse_db_id(target_key)
+        if fid is None:
+            raise NotFound(f"{target_key!r} is not a fulfillment id")
         row = _load_fulfillment(ctx, fid)
         _check_scope(actor, row.store_id, row.destination_store_id)
         _check_version(f"fulfillment {fid}", base_version, row.version)

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from desktop_oms.domain.errors import (
@@ -122,6 +123,18 @@ def install(app: FastAPI) -> None:
         code = _HTTP_CODES.get(exc.status_code, ErrorCode.BAD_REQUEST)
         return envelope(
             exc.status_code, code, str(exc.detail), None, dict(exc.headers) if exc.headers else None
+        )
+
+    @app.exception_handler(DataError)
+    async def _unstorable(_request: Request, exc: DataError) -> JSONResponse:
+        # the database refused a value of the request (a number out of range, text it
+        # cannot hold): the caller's data, not a server fault; the value is not echoed
+        log.warning("database refused a request value: %s", type(exc.orig).__name__)
+        return envelope(
+            422,
+            ErrorCode.VALIDATION,
+            "a value in the request is out of range or cannot be stored",
+            {"reason": "unstorable_value"},
         )
 
     @app.exception_handler(Exception)

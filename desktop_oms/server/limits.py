@@ -1,4 +1,5 @@
-"""ASGI middleware refusing request bodies over a size limit, declared or streamed."""
+"""ASGI middleware refusing request bodies over a size limit, declared or streamed, and
+NUL characters anywhere in a request (PostgreSQL text cannot hold them)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,22 @@ def _body(limit: int) -> bytes:
     return json.dumps(env.model_dump(mode="json")).encode()
 
 
+_NUL_MESSAGE = json.dumps(
+    ErrorEnvelope(
+        error=ErrorBody(
+            code=ErrorCode.VALIDATION,
+            message="text must not contain NUL characters (\\u0000)",
+            details={"reason": "nul_character"},
+        )
+    ).model_dump(mode="json")
+).encode()
+
+
+def _has_nul(data: bytes, *, escape: bytes) -> bool:
+    """Whether a request part holds a NUL, raw or written as ``escape`` (%00, \\u0000)."""
+    return b"\x00" in data or escape in data.lower()
+
+
 def _replay(messages: list[Message], then: Receive | None = None) -> Receive:
     """A receive channel that yields ``messages`` first, then defers to ``then``."""
     pending = list(messages)
@@ -36,7 +53,8 @@ def _replay(messages: list[Message], then: Receive | None = None) -> Receive:
 
 
 class BodyLimit:
-    """Answers 413 in the error envelope when a body is larger than ``limit`` bytes."""
+    """Answers 413 in the error envelope when a body is larger than ``limit`` bytes, and
+    422 when the path, query or body holds a NUL character."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app = app
@@ -46,6 +64,11 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if "\x00" in scope.get("path", "") or _has_nul(
+            scope.get("query_string", b""), escape=b"%00"
+        ):
+            await self._refuse(send, 422, _NUL_MESSAGE)
+            return
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:
@@ -53,7 +76,7 @@ class BodyLimit:
                 except ValueError:
                     declared = 0
                 if declared > self.limit:
-                    await self._refuse(send)
+                    await self._refuse(send, 413, _body(self.limit))
                     return
         # Read the whole body first (it is small by definition), so a streamed body over
         # the limit is refused before the app sees any of it.
@@ -67,23 +90,25 @@ class BodyLimit:
             chunk = message.get("body", b"")
             seen += len(chunk)
             if seen > self.limit:
-                await self._refuse(send)
+                await self._refuse(send, 413, _body(self.limit))
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
+        if _has_nul(body, escape=b"\\u0000"):
+            await self._refuse(send, 422, _NUL_MESSAGE)
+            return
         await self.app(
             scope,
             _replay([{"type": "http.request", "body": body, "more_body": False}], receive),
             send,
         )
 
-    async def _refuse(self, send: Send) -> None:
-        body = _body(self.limit)
+    async def _refuse(self, send: Send, status: int, body: bytes) -> None:
         headers: list[Any] = [
             (b"content-type", b"application/json"),
             (b"content-length", str(len(body)).encode()),
         ]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
+        await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})

@@ -8,6 +8,7 @@ command that can never succeed never blocks the queue.
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlalchemy.engine import Connection
 
 from desktop_oms.domain.errors import DomainError, PermissionDenied
 from desktop_oms.domain.roles import Role
+from desktop_oms.protocol.base import parse_db_id
 from desktop_oms.protocol.errors import ErrorCode
 from desktop_oms.protocol.sync import (
     CommandIn,
@@ -31,6 +33,13 @@ from desktop_oms.server.documents import Doc, build_documents
 from desktop_oms.server.errors import ApiError
 from desktop_oms.server.principals import StationPrincipal
 from desktop_oms.server.services import Services
+
+log = logging.getLogger(__name__)
+#: What a station shows for a command the server failed to handle.
+SERVER_FAULT_MESSAGE = (
+    "The server could not apply this change because of an error on the server; "
+    "it was not applied. Head office has the details."
+)
 
 
 def _actor(conn: Connection, station: StationPrincipal, cmd: CommandIn) -> commands.Actor:
@@ -75,7 +84,7 @@ def current_state(conn: Connection, station: StationPrincipal, cmd: CommandIn) -
     kind: Kind
     keys: list[str]
     if cmd.target_kind.value == "fulfillment":
-        if not cmd.target_key.isdigit():
+        if parse_db_id(cmd.target_key) is None:
             return []
         kind, keys = Kind.FULFILLMENT, [cmd.target_key]
     elif cmd.target_kind.value == "order":
@@ -86,7 +95,7 @@ def current_state(conn: Connection, station: StationPrincipal, cmd: CommandIn) -
         kind, keys = Kind.FULFILLMENT, [str(i) for i in ids]
     else:
         store, _, sku = cmd.target_key.partition(":")
-        if not store.isdigit() or not sku:
+        if parse_db_id(store) is None or not sku:
             return []
         kind, keys = Kind.INVENTORY, [cmd.target_key]
     out = []
@@ -157,6 +166,28 @@ def _one(services: Services, station: StationPrincipal, cmd: CommandIn) -> Comma
                     "current": current_state(conn, station, cmd),
                 }
             )
+        except sa.exc.DBAPIError:
+            raise  # the database failed (a lock, the connection): the station pushes again
+        except Exception:
+            # A fault in the server's handling of this one command. Retrying would fail
+            # the same way and hold up every command behind it, so it is refused (and
+            # recorded) like a domain refusal; the log keeps the traceback for support.
+            log.exception(
+                "command %s (seq %s of station %s) failed on the server; refused",
+                cmd.name.value,
+                cmd.seq,
+                station.station_id,
+            )
+            savepoint.rollback()
+            feed.rollback_to(conn, mark)
+            result = CommandResult(
+                seq=cmd.seq,
+                id=cmd.id,
+                status=CommandStatus.REJECTED,
+                code=ErrorCode.INTERNAL.value,
+                message=SERVER_FAULT_MESSAGE,
+                current=_current_or_nothing(conn, station, cmd),
+            )
         now = datetime.now(UTC)
         conn.execute(
             sa.insert(t.command_log).values(
@@ -175,6 +206,17 @@ def _one(services: Services, station: StationPrincipal, cmd: CommandIn) -> Comma
             .values(last_seq=cmd.seq, last_seen_at=now)
         )
     return result
+
+
+def _current_or_nothing(conn: Connection, station: StationPrincipal, cmd: CommandIn) -> list[Any]:
+    """The command's current documents, or none when reading them fails too."""
+    try:
+        return list(current_state(conn, station, cmd))
+    except sa.exc.DBAPIError:
+        raise
+    except Exception:
+        log.exception("current state of command seq %s could not be read", cmd.seq)
+        return []
 
 
 def apply_push(services: Services, station: StationPrincipal, push: PushRequest) -> PushResponse:

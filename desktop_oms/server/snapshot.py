@@ -13,10 +13,19 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from desktop_oms.protocol.base import MAX_DB_INT
 from desktop_oms.protocol.sync import SNAPSHOT_COLUMNS, Kind
 from desktop_oms.server import documents
 from desktop_oms.server import schema as t
 from desktop_oms.server.feed import Scope
+
+
+def _after_id(text: str) -> int:
+    """The id part of an ``after`` key; ValueError unless the database can hold it."""
+    value = int(text)
+    if not 0 <= value <= MAX_DB_INT:
+        raise ValueError(f"id out of range: {text!r}")
+    return value
 
 
 def _json(value: Any) -> Any:
@@ -94,7 +103,7 @@ def page(
         )
         if after is not None:
             store_text, sku = after.split(":", 1)
-            q = q.where(sa.tuple_(i.store_id, i.sku) > sa.tuple_(int(store_text), sku))
+            q = q.where(sa.tuple_(i.store_id, i.sku) > sa.tuple_(_after_id(store_text), sku))
         rows = [list(r) for r in conn.execute(q.limit(limit))]
         nxt = f"{rows[-1][0]}:{rows[-1][1]}" if len(rows) == limit else None
         return rows, nxt
@@ -106,7 +115,7 @@ def page(
         }[kind]
         q = _base(scope, kind).order_by(id_col)
         if after is not None:
-            q = q.where(id_col > int(after))
+            q = q.where(id_col > _after_id(after))
         ids = [str(i) for i in conn.execute(q.limit(limit)).scalars()]
         docs = {d.key: d for d in documents.build_documents(conn, kind, ids)}
         rows = [[int(k), docs[k].data] for k in ids if docs[k].op == "upsert"]

@@ -306,6 +306,23 @@ def _why(exc: requests.RequestException) -> str:
     return exc.__class__.__name__
 
 
+#: How clients check the server's TLS certificate when not told: True (the system's CAs)
+#: or a CA bundle file (the station's settings, :func:`use_ca_bundle`).
+_default_verify: bool | str = True
+
+
+def use_ca_bundle(path: str | None) -> None:
+    """Check servers' certificates against the CA bundle file ``path`` from now on (None or
+    empty: the system's CAs); clients made after this call use it."""
+    global _default_verify
+    _default_verify = path or True
+
+
+def default_verify() -> bool | str:
+    """What new clients pass to requests' ``verify=``: True or the CA bundle's path."""
+    return _default_verify
+
+
 class ServerClient:
     """One server, one bearer token; thread-safe enough for one caller at a time per method.
 
@@ -322,8 +339,10 @@ class ServerClient:
         token: str | None = None,
         *,
         timeout: float = 15.0,
-        verify: bool | str = True,
+        verify: bool | str | None = None,
     ) -> None:
+        if verify is None:
+            verify = _default_verify
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.timeout = timeout
@@ -363,7 +382,7 @@ class ServerClient:
         )
         try:
             return json.loads(content) if content else None
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: a reply nested too deep
             raise _not_json(method, path, content) from None
 
     def _exchange(
@@ -407,7 +426,7 @@ class ServerClient:
             return content
         try:
             payload = json.loads(content) if content else None
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: a reply nested too deep
             if resp.status_code >= 500:
                 raise ServerUnavailable(
                     f"the server at {self.base_url} failed (HTTP {resp.status_code} "

@@ -13,13 +13,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop_oms.cache import outbox, retention, state
+from pydantic import ValidationError
+
+from desktop_oms.cache import outbox, retention, rows, state
 from desktop_oms.cache.apply import apply_changes
 from desktop_oms.cache.db import CacheDB, driver_cursor
 from desktop_oms.cache.snapshot import SnapshotWriter
 from desktop_oms.cache.state import Key
 from desktop_oms.protocol.sync import SNAPSHOT_ORDER, CommandIn, Kind
 from desktop_oms.sync.client import ServerClient
+from desktop_oms.sync.clock import ServerClock
 from desktop_oms.sync.errors import Refused, ResetRequired, SyncError
 from desktop_oms.sync.progress import Phase, Progress, ProgressCallback, ignore
 
@@ -99,6 +102,9 @@ class SyncEngine:
         # Row counts of the snapshot under way, by cursor: kept across a resume in this
         # process (a resume after a restart reports the total as unknown, 0).
         self._totals: dict[str, dict[str, int]] = {}
+        #: The server's time from its answers' Date headers: "now" against server stamps.
+        self.clock = ServerClock(lambda: _now())
+        client.session.hooks["response"].append(self.clock.hook)
 
     # --- identity and status -----------------------------------------------------------
 
@@ -210,8 +216,9 @@ class SyncEngine:
             got = self.pull_once()
             total += got.applied
             if not got.more:
+                # server time: a PC clock days off purges nothing still live
                 with self.cache.write() as conn:
-                    retention.purge_if_due(conn, _now())
+                    retention.purge_if_due(conn, self.clock.now())
                 return total
 
     # --- push ----------------------------------------------------------------------------
@@ -230,7 +237,16 @@ class SyncEngine:
         return self._push(client_id, entries)
 
     def _push(self, client_id: str, entries: list[outbox.OutboxEntry]) -> PushResult:
-        commands = [CommandIn.model_validate(e.command()) for e in entries]
+        commands: list[CommandIn] = []
+        for entry in entries:
+            try:
+                commands.append(CommandIn.model_validate(entry.command()))
+            except ValidationError as exc:
+                if commands:
+                    break  # the ones before it go first
+                self._set_aside(entry, exc)
+                return self.push_once()
+        entries = entries[: len(commands)]
         try:
             response = self.client.push(client_id, commands)
         except Refused as exc:
@@ -255,6 +271,36 @@ class SyncEngine:
                     rejected += 1
         self.progress(Progress(Phase.PUSH, rows=len(response.results)))
         return PushResult(len(response.results), applied, rejected)
+
+    def _set_aside(self, entry: outbox.OutboxEntry, exc: ValidationError) -> None:
+        """A queued command the protocol does not accept (written by an older version, say)
+        can never be sent: it goes to the conflict inbox instead of blocking the queue.
+
+        It is the oldest waiting command and was never sent, so the server never saw its
+        seq: the commands after it move one seq down (as after an undo), leaving no gap.
+        """
+        errors = exc.errors()
+        where, why = (
+            (".".join(str(p) for p in errors[0]["loc"]), errors[0]["msg"])
+            if errors
+            else ("", "invalid")
+        )
+        message = (
+            "This change could not be sent: the server does not accept it in this form "
+            f"({where or 'command'}: {why}). Make it again if needed."
+        )
+        with self.cache.write() as conn:
+            cur = driver_cursor(conn)
+            cur.execute(
+                "INSERT INTO conflicts (outbox_seq, command, code, message, current, created_at) "
+                "VALUES (?, ?, 'unsendable', ?, '[]', ?)",
+                (entry.seq, rows.dumps(entry.command()), message, rows.utc_text(_now())),
+            )
+            cur.execute("DELETE FROM outbox WHERE seq = ?", (entry.seq,))
+            for table in ("pending_fulfillments", "pending_inventory"):
+                cur.execute(f"DELETE FROM {table} WHERE outbox_seq = ?", (entry.seq,))  # noqa: S608
+            outbox.renumber(conn, 1, above=entry.seq)
+        self.progress(Progress(Phase.PUSH, rows=1, message=message))
 
     def _after_gap(
         self, client_id: str, entries: list[outbox.OutboxEntry], details: dict[str, Any]

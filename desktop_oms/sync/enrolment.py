@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +49,21 @@ class Enrolment:
     client_id: str
     cache_path: Path
     store_code: str | None = None
+    #: The server URL the token is stored under, when the station now reaches its server
+    #: at another address (:meth:`moved_to`); empty: ``server_url``.
+    token_url: str = ""
+
+    def moved_to(self, server_url: str) -> Enrolment:
+        """This enrolment reached at ``server_url`` (the station's settings name a new
+        address for the same server); its token is still found under the old one."""
+        url = credentials.normalize_url(server_url)
+        if url == self.server_url:
+            return self
+        return replace(self, server_url=url, token_url=self.token_url or self.server_url)
 
     def token(self) -> str:
         """The station's token from the keyring or its file; NotEnrolled when it is gone."""
-        found = credentials.load_token(self.server_url, self.station_id)
+        found = credentials.load_token(self.token_url or self.server_url, self.station_id)
         if not found:
             raise NotEnrolled(
                 f"no token is stored for station {self.station_id} of {self.server_url}: "

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop_oms.cache.db import DiskFull
 from desktop_oms.sync.backoff import Backoff
 from desktop_oms.sync.engine import SyncEngine
 from desktop_oms.sync.errors import NotAuthorized, ResetRequired, SyncError
@@ -28,6 +29,10 @@ class LinkState:
     online: bool
     error: str | None = None
     authorized: bool = True
+    #: This PC's clock is far off the server's: what to tell staff (see sync.clock).
+    clock: str | None = None
+    #: A problem on this PC that stops the sync (the disk is full), in plain words.
+    problem: str | None = None
 
 
 StateCallback = Callable[[LinkState], None]
@@ -95,9 +100,20 @@ class SyncRunner:
 
     def _failed(self, exc: SyncError, backoff: Backoff) -> float:
         if isinstance(exc, NotAuthorized):
-            self._set_state(LinkState(False, exc.message, authorized=False))
+            self._set_state(
+                LinkState(False, exc.message, authorized=False, clock=self.engine.clock.warning())
+            )
             return 60.0
-        self._set_state(LinkState(False, exc.message))
+        self._set_state(LinkState(False, exc.message, clock=self.engine.clock.warning()))
+        return backoff.next_delay()
+
+    def _disk_full(self, exc: DiskFull, backoff: Backoff) -> float:
+        """Nothing can be saved: say so (the link itself may be fine) and try again later."""
+        log.error("sync stopped: %s", exc.message)
+        now = self.state
+        self._set_state(
+            LinkState(now.online, now.error, now.authorized, now.clock, problem=exc.message)
+        )
         return backoff.next_delay()
 
     def _pull_loop(self) -> None:
@@ -110,12 +126,14 @@ class SyncRunner:
                 # as soon as the server answers, not after a long-poll's timeout.
                 self.engine.pull_once(wait=self.feed_wait if self.state.online else 0)
                 backoff.reset()
-                self._set_state(LinkState(True))
+                self._set_state(LinkState(True, clock=self.engine.clock.warning()))
                 continue
             except ResetRequired:
                 continue  # the next round takes the new snapshot
             except SyncError as exc:
                 delay = self._failed(exc, backoff)
+            except DiskFull as exc:
+                delay = self._disk_full(exc, backoff)
             except Exception:  # never let the loop die; the error is logged
                 log.exception("pull failed")
                 delay = backoff.next_delay()
@@ -130,11 +148,13 @@ class SyncRunner:
                 result = self.engine.push_all()
                 backoff.reset()
                 if result.sent:
-                    self._set_state(LinkState(True))
+                    self._set_state(LinkState(True, clock=self.engine.clock.warning()))
                 if self.engine.status().outbox == 0:
                     delay = 60.0  # nothing waits: sleep until kicked
             except SyncError as exc:
                 delay = self._failed(exc, backoff)
+            except DiskFull as exc:
+                delay = self._disk_full(exc, backoff)
             except Exception:  # never let the loop die; the error is logged
                 log.exception("push failed")
                 delay = backoff.next_delay()

@@ -5,16 +5,19 @@ The table must name every route the app serves, so a new route cannot ship untes
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from desktop_oms.protocol import API_PREFIX
 from desktop_oms.protocol.sync import SNAPSHOT_ORDER
 from desktop_oms.server import schema as t
+from desktop_oms.server.app import create_app
+from desktop_oms.server.config import ServerConfig
 from desktop_oms.server.services import Services
 from tests.server.chain import Chain, build_chain
 from tests.server.factories import bearer, sign_in_token, username_of
@@ -238,3 +241,113 @@ def world(client: TestClient, services: Services) -> World:
 def test_store_b_cannot_reach_store_a(world: World, route: tuple[str, str]) -> None:
     """Store B's principals get 403/404 or nothing of store A's on this route."""
     ROUTES[route](world)
+
+
+# --- every route, as each kind of store B principal --------------------------------------
+
+B_PRINCIPALS = ("b_station", "b_associate", "b_manager")
+
+
+@pytest.fixture(scope="module")
+def shared_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """One world (SQLite) for the sweep below: 19 routes x 3 principals on one database."""
+    root = tmp_path_factory.mktemp("isolation_sweep")
+    (root / "mail").mkdir()
+    app = create_app(
+        ServerConfig(
+            database_url=f"sqlite:///{root / 'oms.sqlite3'}",
+            run_jobs=False,
+            notification_dir=root / "mail",
+        )
+    )
+    with TestClient(app) as client:
+        services = app.state.services
+        assert isinstance(services, Services)
+        yield World(build_chain(client, services))
+    services.db.dispose()
+
+
+def _a_state(w: World) -> tuple[Any, ...]:
+    """What store B must never change: A's order, fulfillment, stock and station."""
+    with w.chain.services.db.read() as conn:
+        order = conn.execute(
+            sa.select(t.orders.c.version).where(t.orders.c.number == w.number)
+        ).scalar_one()
+        ful = conn.execute(
+            sa.select(t.fulfillments.c.version, t.fulfillments.c.status).where(
+                t.fulfillments.c.id == w.fid
+            )
+        ).one()
+        stock = conn.execute(
+            sa.select(t.inventory.c.on_hand, t.inventory.c.version).where(
+                t.inventory.c.store_id == w.chain.a.store_id
+            )
+        ).all()
+        station = conn.execute(
+            sa.select(t.stations.c.revoked_at).where(t.stations.c.id == w.a_station_id)
+        ).scalar_one()
+    return order, tuple(ful), tuple(map(tuple, stock)), station
+
+
+def _sweep_request(w: World, method: str, path: str, who: str) -> Any:
+    """``method path`` as ``who``, aimed at store A's things wherever the route names any."""
+    token = getattr(w, who)
+    url = (
+        path.replace("{number}", w.number)
+        .replace("{fulfillment_id}", str(w.fid))
+        .replace("{station_id}", str(w.a_station_id))
+        .replace("{tracking}", "AB123456789NL")
+        .replace("{sku}", "SKU-1")
+        .replace("{kind}", "fulfillment")
+    )
+    params: dict[str, Any] = {}
+    if "/sync/" in path and path != "/api/v1/sync/snapshot":
+        own = w.get("/sync/snapshot", w.b_station).json()["cursor"]
+        params["cursor"] = f"{own.split(':')[0]}:0"
+    if path == "/api/v1/orders" and method == "GET":
+        params["q"] = A_EMAIL
+    bodies: dict[str, Any] = {
+        "/api/v1/commands": {
+            "name": "cancel_order",
+            "target_kind": "order",
+            "target_key": w.number,
+            "args": {"reason": "customer_request"},
+        },
+        "/api/v1/stations/enrol": {"name": "rogue", "store_id": w.chain.a.store_id},
+        "/api/v1/sync/commands": {"client_id": w.chain.b.client_id, "commands": []},
+    }
+    if method == "POST" and path == "/api/v1/sync/commands" and who == "b_station":
+        return w.chain.command(
+            w.chain.b, "cancel_order", w.number, staff=w.chain.b.manager, reason="customer_request"
+        )
+    if method == "POST" and path == "/api/v1/auth/sign-in":
+        return w.chain.client.post(url, json={"username": "nobody", "pin": "00000000"})
+    return w.chain.client.request(
+        method,
+        url,
+        params=params,
+        json=bodies.get(path, {}) if method == "POST" else None,
+        headers={**bearer(token), "Idempotency-Key": "sweep"},
+    )
+
+
+@pytest.mark.parametrize("route", sorted(ROUTES), ids=lambda r: f"{r[0]} {r[1]}")
+def test_every_route_as_every_store_b_principal(
+    shared_world: World, route: tuple[str, str]
+) -> None:
+    """Store B's station, associate and manager on each route, aimed at A's things: no
+    5xx, none of A's data in the answer, and A's order, stock and station unchanged."""
+    w = shared_world
+    method, path = route
+    for who in B_PRINCIPALS:
+        before = _a_state(w)
+        r = _sweep_request(w, method, path, who)
+        assert r.status_code < 500, (who, r.text)
+        assert A_EMAIL not in r.text, (who, r.text)
+        if r.status_code < 300 and path != "/api/v1/orders/{number}":
+            assert w.number not in r.text or path == "/api/v1/sync/commands", (who, r.text)
+        assert _a_state(w) == before, (who, method, path, r.text)
+        if path == "/api/v1/auth/sign-out" and r.status_code == 204:
+            with w.chain.services.db.read() as conn:  # that session ended: a new one
+                name = username_of(conn, getattr(w.chain.b, who.removeprefix("b_")))
+            setattr(w, who, sign_in_token(w.chain.client, username=name))

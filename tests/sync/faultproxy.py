@@ -5,13 +5,18 @@ station talks to ``proxy.url``. Each request is forwarded on its own upstream co
 and answered with ``Connection: close``; a rule (path prefix, optional method, skip the
 first ``skip`` matches, then fault ``times`` of them) picks what happens to it:
 
+* :meth:`Fault.drop` — reset the connection without asking the server: no answer at all;
+* :meth:`Fault.drop_answer` — forward the request (the server commits it), then reset the
+  connection before any byte of the answer: "the server did it, the station never heard";
 * :meth:`Fault.cut` — forward the response head and a part of the body, then close;
 * :meth:`Fault.delay` — hold the response for some seconds first;
 * :meth:`Fault.status` — answer a bare error (503 by default) without asking the server;
 * :meth:`Fault.rewrite` — change the (decompressed) body, with a matching Content-Length.
 
 Every request is logged (:attr:`FaultProxy.seen`), and requests waiting for the server are
-counted, so a test can tell that a long-poll is in flight without sleeping.
+counted, so a test can tell that a long-poll is in flight without sleeping. Faults injected
+are counted by kind (:attr:`FaultProxy.injected`, ``unplug`` included) for the figures of
+``docs/reliability.md``.
 
 :meth:`FaultProxy.unplug` pulls the cable: open connections are dropped and new ones
 refused until :meth:`FaultProxy.plug` listens on the same port again.
@@ -22,8 +27,10 @@ from __future__ import annotations
 import contextlib
 import gzip
 import socket
+import struct
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
@@ -35,12 +42,23 @@ Rewrite = Callable[[bytes], bytes]
 class Fault:
     """What to do to one response."""
 
-    kind: str  # "cut", "delay", "status", "rewrite"
+    kind: str  # "drop", "drop_answer", "cut", "delay", "status", "rewrite"
     fraction: float = 0.5
     seconds: float = 0.0
     code: int = 503
     body: bytes = b"<html><body>503 Service Unavailable</body></html>"
     change: Rewrite | None = None
+
+    @classmethod
+    def drop(cls) -> Fault:
+        """Reset the connection once the request is read, without asking the server."""
+        return cls("drop")
+
+    @classmethod
+    def drop_answer(cls) -> Fault:
+        """Let the server handle the request, then reset the connection before any byte
+        of its answer reaches the station (the server committed; the station never heard)."""
+        return cls("drop_answer")
 
     @classmethod
     def cut(cls, fraction: float = 0.5) -> Fault:
@@ -180,6 +198,13 @@ def _read_response(sock: socket.socket) -> _Response:
     return _Response(status, headers, body)
 
 
+def _reset(sock: socket.socket) -> None:
+    """Close ``sock`` with a TCP reset (linger 0): the peer sees the connection torn down,
+    not an orderly end, and no byte of an answer."""
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    sock.close()
+
+
 def _encode(resp: _Response) -> bytes:
     drop = {"connection", "content-length", "transfer-encoding", "keep-alive"}
     lines = [f"HTTP/1.1 {resp.status} X".encode()]
@@ -195,6 +220,8 @@ class FaultProxy:
         self.upstream = (upstream_host, upstream_port)
         self.rules: list[Rule] = []
         self.seen: list[Seen] = []
+        #: faults injected so far, by kind (``unplug`` counts each pull of the cable)
+        self.injected: Counter[str] = Counter()
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
         self._listener = socket.create_server(("127.0.0.1", 0))
@@ -235,6 +262,11 @@ class FaultProxy:
         """Drop every rule: all requests pass."""
         with self._lock:
             self.rules.clear()
+
+    def faults(self) -> dict[str, int]:
+        """A copy of the faults injected so far, by kind."""
+        with self._lock:
+            return dict(self.injected)
 
     def requests(self, path: str = "") -> list[Seen]:
         """The logged requests whose path starts with ``path``."""
@@ -280,6 +312,8 @@ class FaultProxy:
 
     def unplug(self) -> None:
         """The network is gone: open connections drop, new ones are refused."""
+        with self._lock:
+            self.injected["unplug"] += 1
         self._disconnect()
 
     def plug(self) -> None:
@@ -344,14 +378,24 @@ class FaultProxy:
         with self._lock:
             fault = next((r.fault for r in self.rules if r.take(method, parts.path)), None)
             seen.fault = fault.kind if fault else None
+            if fault is not None:
+                self.injected[fault.kind] += 1
             self.seen.append(seen)
             self._changed.notify_all()
         try:
+            if fault is not None and fault.kind == "drop":
+                _reset(client)
+                return
             if fault is not None and fault.kind == "status":
                 resp = _Response(fault.code, [("Content-Type", "text/html")], fault.body)
             else:
                 resp = self._forward(method, target, headers, body)
             seen.status = resp.status
+            if fault is not None and fault.kind == "drop_answer":
+                _reset(client)
+                return
+            if fault is not None and fault.kind == "delay":
+                self._stop.wait(fault.seconds)  # cut short when the proxy closes
             self._answer(client, resp, fault)
         finally:
             with self._lock:
@@ -383,8 +427,6 @@ class FaultProxy:
                 resp.head = [(k, v) for k, v in resp.head if k.lower() != "content-encoding"]
             resp.body = fault.change(resp.body)
         data = _encode(resp)
-        if fault is not None and fault.kind == "delay":
-            time.sleep(fault.seconds)
         if fault is not None and fault.kind == "cut":
             head_len = data.index(b"\r\n\r\n") + 4
             keep = head_len + int(len(resp.body) * fault.fraction)

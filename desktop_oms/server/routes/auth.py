@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Path, Response
 from fastapi.security import APIKeyHeader
 
 from desktop_oms.domain.roles import MANAGERS, Role
 from desktop_oms.protocol.auth import EnrolOut, EnrolRequest, SignInRequest, StaffOut, TokenOut
+from desktop_oms.protocol.base import MAX_DB_INT
 from desktop_oms.protocol.errors import ErrorCode, ErrorEnvelope
 from desktop_oms.server import auth
 from desktop_oms.server.errors import ApiError
@@ -158,7 +159,11 @@ def enrol(body: EnrolRequest, staff: ManagerDep, services: ServicesDep) -> Enrol
         404: {"model": ErrorEnvelope, "description": "no such station"},
     },
 )
-def revoke(station_id: int, staff: ManagerDep, services: ServicesDep) -> Response:
+def revoke(
+    station_id: Annotated[int, Path(ge=1, le=MAX_DB_INT)],
+    staff: ManagerDep,
+    services: ServicesDep,
+) -> Response:
     """Revoke a station (a manager of its store, or an admin): its token and sessions end.
 
     Revoking a station that is already revoked succeeds and changes nothing.

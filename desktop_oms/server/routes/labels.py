@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.engine import Connection
 
 from desktop_oms.domain.shipping import LABEL_BUYERS, LABEL_VOIDERS
+from desktop_oms.protocol.base import MAX_DB_INT
 from desktop_oms.protocol.errors import ErrorCode, ErrorEnvelope
 from desktop_oms.protocol.labels import LabelRequest, LabelsOut, VoidOut
 from desktop_oms.server import documents, intake, labels
@@ -56,7 +57,7 @@ def _fulfillment(conn: Connection, fid: int) -> dict[str, Any]:
     summary="Buy a packed parcel's shipping labels",
 )
 def buy_labels(
-    fulfillment_id: Annotated[int, Path(ge=1)],
+    fulfillment_id: Annotated[int, Path(ge=1, le=MAX_DB_INT)],
     staff: BuyerDep,
     services: ServicesDep,
     body: LabelRequest | None = None,

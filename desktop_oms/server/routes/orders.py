@@ -10,9 +10,10 @@ import re
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.engine import Connection
 
+from desktop_oms.protocol.base import MAX_DB_INT
 from desktop_oms.protocol.errors import ErrorCode, ErrorEnvelope
 from desktop_oms.protocol.sync import (
     FulfillmentDoc,
@@ -225,7 +226,11 @@ def search_orders(
 
 
 @router.get("/fulfillments/{fulfillment_id}", response_model=FulfillmentDoc, responses=ERRORS)
-def get_fulfillment(fulfillment_id: int, staff: StaffDep, services: ServicesDep) -> Any:
+def get_fulfillment(
+    fulfillment_id: Annotated[int, Path(ge=1, le=MAX_DB_INT)],
+    staff: StaffDep,
+    services: ServicesDep,
+) -> Any:
     """One fulfillment document, if it concerns your store."""
     with services.db.read() as conn:
         docs = _visible_docs(conn, staff, [fulfillment_id])
