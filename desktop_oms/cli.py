@@ -107,6 +107,11 @@ def _station_parser() -> argparse.ArgumentParser:
         "signs in online)",
     )
     parser.add_argument(
+        "--theme",
+        choices=("light", "dark", "high-contrast"),
+        help="the theme of this run (default: the one chosen in the settings)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check this install end to end and exit 0 (or 1, saying what failed): start "
@@ -139,6 +144,10 @@ def station_main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot is not None and args.screenshot.is_dir():
         parser.error("--screenshot needs a file name (PATH.png)")
 
+    from desktop_oms.gui import preferences, theme
+
+    # the theme before any page module is imported: some bake its colours in at import
+    theme.use(args.theme or preferences.load().theme)
     from desktop_oms.gui.app import Options, run
 
     temporary = args.demo and args.data_dir is None
@@ -160,6 +169,7 @@ def station_main(argv: Sequence[str] | None = None) -> int:
         screenshot=args.screenshot,
         view=args.view,
         self_test=args.self_test,
+        theme=args.theme,
     )
     try:
         return run([sys.argv[0] if sys.argv else "desktop-oms"], options)

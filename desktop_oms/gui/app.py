@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import json
 import logging
 import os
 import signal
@@ -33,6 +34,7 @@ from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer, Signal, SignalIns
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from desktop_oms.cache import integrity
 from desktop_oms.gui import theme
 from desktop_oms.gui.demo import (
     DEMO_LOGINS,
@@ -44,12 +46,13 @@ from desktop_oms.gui.demo import (
 )
 from desktop_oms.gui.firstrun import EnrolDialog
 from desktop_oms.gui.mainwindow import IDLE_MINUTES, MainWindow
+from desktop_oms.gui.preferences import Preferences
 from desktop_oms.gui.scanning import load_settings
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import Pool, TaskManager
 from desktop_oms.sync.credentials import CredentialsError
 from desktop_oms.sync.engine import Cancelled
-from desktop_oms.sync.enrolment import Enrolment, NotEnrolled, read_enrolment
+from desktop_oms.sync.enrolment import Enrolment, NotEnrolled, pointer_path, read_enrolment
 from desktop_oms.sync.errors import NotAuthorized, ServerUnavailable, SyncError
 
 log = logging.getLogger(__name__)
@@ -96,6 +99,8 @@ class Options:
     #: ``--self-test``: boot the demo, sync, sign in, scan an order, exit 0 (see
     #: :mod:`desktop_oms.gui.selftest`).
     self_test: bool = False
+    #: ``--theme``: this run's theme (default: the one chosen in the settings).
+    theme: str | None = None
 
     @property
     def unattended(self) -> bool:
@@ -139,6 +144,8 @@ class StationApp(QObject):
         self.exit_code = 0
         self._closed: asyncio.Future[None] | None = None
         self._cancel_sync = threading.Event()
+        #: A damaged cache replaced at start (shown on the sign-in page), else None.
+        self.recovery: integrity.Recovery | None = None
         window.closing.connect(self._on_closing)
         window.sync_view.quitRequested.connect(self.request_quit)
 
@@ -185,7 +192,9 @@ class StationApp(QObject):
             opened = await self._boot()
         except Exception as exc:  # shown, never swallowed
             log.exception("start-up failed")
-            self.window.sync_view.failed("The station could not start", str(exc), retry=False)
+            self.window.sync_view.failed(
+                self.tr("The station could not start"), str(exc), retry=False
+            )
             self._fail(f"Start-up failed: {exc}")
             return
         if not opened:
@@ -228,7 +237,7 @@ class StationApp(QObject):
         if self.options.unattended and self.options.view != "signin":
             await self._demo_sign_in()
         else:
-            self.window.show_sign_in()
+            self.window.show_sign_in(self.recovery.message() if self.recovery else None)
         return True
 
     async def _choice(self) -> str:
@@ -254,9 +263,11 @@ class StationApp(QObject):
         opts = self.options
         assert opts.data_dir is not None, "the demo needs a data directory"
         self.window.show_start(
-            "Starting the demo",
-            "Starting a demo server on this PC with a small store chain and a trickle of new "
-            "orders. The first start seeds its database; that takes a few seconds.",
+            self.tr("Starting the demo"),
+            self.tr(
+                "Starting a demo server on this PC with a small store chain and a trickle of new "
+                "orders. The first start seeds its database; that takes a few seconds."
+            ),
         )
         demo = DemoServer(
             opts.data_dir,
@@ -267,14 +278,17 @@ class StationApp(QObject):
         self.demo = demo
         try:
             url = await self.pool.run(demo.start, name="demo server")
-            self.window.show_start("Starting the demo", f"Enrolling a counter station at {url}…")
+            self.window.show_start(
+                self.tr("Starting the demo"),
+                self.tr("Enrolling a counter station at {url}…").format(url=url),
+            )
             data_dir = opts.data_dir
             enrolment, token = await self.pool.run(
                 lambda: enrol_station(url, data_dir), name="demo enrol"
             )
         except (DemoError, SyncError, OSError) as exc:
             demo.stop()
-            self.window.sync_view.failed("The demo could not start", str(exc))
+            self.window.sync_view.failed(self.tr("The demo could not start"), str(exc))
             self._fail(f"the demo could not start: {exc}")
             return await self._retry_or_quit()
         await self._open(enrolment, token, demo_pin=DEMO_PIN)
@@ -282,11 +296,14 @@ class StationApp(QObject):
 
     async def _start_enrolled(self) -> bool | None:
         """Find this PC's enrolment (or enrol it); True, None (quit) or False (retry)."""
-        self.window.show_start("Opening the station")
+        self.window.show_start(self.tr("Opening the station"))
         cache = self.options.cache
+        if not await self._check_cache(cache):
+            return await self._retry_or_quit()
         try:
             enrolment = await self.pool.run(lambda: read_enrolment(cache), name="enrolment")
             token = await self.pool.run(enrolment.token, name="token")
+            enrolment = await self.pool.run(lambda: _moved(enrolment), name="server address")
         except NotEnrolled:
             if self.options.unattended:
                 self._fail("this PC is not enrolled as a station (try --demo)")
@@ -301,11 +318,43 @@ class StationApp(QObject):
             enrolment = dialog.enrolment
             token = await self.pool.run(enrolment.token, name="token")
         except CredentialsError as exc:
-            self.window.sync_view.failed("The station's key cannot be read", str(exc))
+            self.window.sync_view.failed(self.tr("The station's key cannot be read"), str(exc))
             self._fail(str(exc))
             return await self._retry_or_quit()
         await self._open(enrolment, token)
+        if self.recovery is not None:
+            await self._reconcile()
         return True
+
+    async def _check_cache(self, cache: Path | None) -> bool:
+        """Check the cache file at start; a damaged one is kept aside and replaced by a new
+        one holding its readable commands (:mod:`desktop_oms.cache.integrity`). False
+        when even the station's identity was lost and the user must be told so first."""
+        try:
+            found = await self.pool.run(lambda: check_cache(cache), name="integrity check")
+        except integrity.CacheLost as exc:
+            log.error("%s", exc)
+            self.window.sync_view.failed(self.tr("This station's data was damaged"), str(exc))
+            self._fail(str(exc))
+            return False
+        if found is not None:  # kept across a retry of a later step
+            self.recovery = found
+            self.window.show_start(self.tr("Repairing this station's data"), found.message())
+        return True
+
+    async def _reconcile(self) -> None:
+        """After a new cache replaced a damaged or deleted one: close holes in the saved
+        commands' seqs, and number new ones after the server's last, once it answers."""
+        station = self.station
+        assert station is not None
+        try:
+            status = await self.pool.run(station.client.status, name="sync status")
+            last = int(status["last_seq"])
+            await self.pool.run(lambda: integrity.reconcile(station.cache, last), name="reconcile")
+            if self.recovery is not None:  # how many were lost, now exactly
+                self.recovery = self.recovery.with_server(last)
+        except (SyncError, KeyError, TypeError, ValueError) as exc:
+            log.warning("saved commands not reconciled with the server: %s", exc)
 
     async def _open(self, enrolment: Enrolment, token: str, *, demo_pin: str | None = None) -> None:
         """Open the station (its cache file is opened and migrated on the pool)."""
@@ -328,7 +377,7 @@ class StationApp(QObject):
         station = self.station
         assert station is not None and self.events is not None
         view = self.window.sync_view
-        self.window.show_start("Setting up this station")
+        self.window.show_start(self.tr("Setting up this station"))
         view.first_sync()
         self._cancel_sync = threading.Event()
         cancel = self._cancel_sync
@@ -337,17 +386,20 @@ class StationApp(QObject):
             await self.pool.run(lambda: station.first_sync(cancel), name="first sync")
         except Cancelled:
             view.failed(
-                "First sync paused",
-                "What was downloaded is kept; the sync continues where it stopped.",
+                self.tr("First sync paused"),
+                self.tr("What was downloaded is kept; the sync continues where it stopped."),
             )
         except NotAuthorized as exc:
-            view.failed("The server refused this station", f"{exc.message}. Enrol it again.")
+            view.failed(
+                self.tr("The server refused this station"),
+                self.tr("{why}. Enrol it again.").format(why=exc.message),
+            )
             self._fail(exc.message)
         except ServerUnavailable as exc:
-            view.failed("The server cannot be reached", exc.message)
+            view.failed(self.tr("The server cannot be reached"), exc.message)
             self._fail(exc.message)
         except SyncError as exc:
-            view.failed("The first sync failed", exc.message)
+            view.failed(self.tr("The first sync failed"), exc.message)
             self._fail(exc.message)
         else:
             self.events.changed()
@@ -547,6 +599,26 @@ class StationApp(QObject):
             stopping.join()
 
 
+def check_cache(cache: Path | None) -> integrity.Recovery | None:
+    """Disk: check the station's cache (``cache``, else the enrolled one) at start; see
+    :func:`integrity.recover`. None when it is sound or there is none yet."""
+    path = cache
+    if path is None:
+        try:
+            path = Path(json.loads(pointer_path().read_text(encoding="utf-8"))["cache"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # not enrolled yet: read_enrolment says so
+    return integrity.recover(path)
+
+
+def _moved(enrolment: Enrolment) -> Enrolment:
+    """Disk: ``enrolment`` at the server address the settings give, if they give one."""
+    from desktop_oms.gui import preferences
+
+    url = preferences.load().server_url
+    return enrolment.moved_to(url) if url else enrolment
+
+
 def grab(window: QWidget, dialog: QWidget | None = None) -> QPixmap:
     """The window as a picture, with ``dialog`` drawn over it where it shows (offscreen,
     a dialog is a window of its own that a grab of the main window leaves out)."""
@@ -598,8 +670,27 @@ def _offscreen_without_display() -> None:
     )
 
 
-def make_application(argv: Sequence[str]) -> QApplication:
-    """The QApplication with the station's name, icon, font and stylesheet."""
+def use_preferences(theme_name: str | None = None) -> Preferences:
+    """Disk (start-up, before any page is built): read the station's preferences and use
+    them: the theme (``theme_name`` overrides it), the printer per document, the CA
+    bundle for the server's certificate. Unreadable preferences are the defaults."""
+    from desktop_oms.gui import preferences, printing
+    from desktop_oms.sync.client import use_ca_bundle
+
+    try:
+        prefs = preferences.load()
+    except OSError as exc:  # pragma: no cover - QSettings reports errors by status
+        log.warning("settings not read: %s", exc)
+        prefs = preferences.Preferences()
+    theme.use(theme_name or prefs.theme)
+    printing.use_printers(prefs.printers)
+    use_ca_bundle(prefs.ca_bundle or None)
+    return prefs
+
+
+def make_application(argv: Sequence[str], theme_name: str | None = None) -> QApplication:
+    """The QApplication with the station's name, icon, font and stylesheet (in the theme
+    of the settings, or ``theme_name``)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
     app.setApplicationName(APP_NAME)
@@ -609,8 +700,20 @@ def make_application(argv: Sequence[str]) -> QApplication:
     # The run ends when StationApp.main() returns (after its clean-up), not when Qt sees
     # the last window close.
     app.setQuitOnLastWindowClosed(False)
+    use_preferences(theme_name)
     theme.apply(app)
     return app
+
+
+def _install_language(app: QApplication) -> None:
+    """Speak the language chosen in the settings (it applies from this start on)."""
+    from desktop_oms.gui import preferences, translations
+
+    language = preferences.load().language
+    try:
+        translations.install(app, language)
+    except translations.LanguageUnavailable as exc:
+        log.warning("language %s not installed: %s", language, exc)
 
 
 def run(argv: Sequence[str], options: Options) -> int:
@@ -618,7 +721,8 @@ def run(argv: Sequence[str], options: Options) -> int:
     import qasync
 
     _offscreen_without_display()
-    app = make_application(argv)
+    app = make_application(argv, options.theme)
+    _install_language(app)
     from desktop_oms.gui.diagnostics import start_logging
 
     logs = start_logging()  # the rotating, redacted log file; Qt's messages and crashes too

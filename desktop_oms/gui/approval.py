@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -30,8 +30,10 @@ from sqlalchemy.engine import Connection
 from desktop_oms.cache.ordercmds import approver_problem
 from desktop_oms.domain.identifiers import BadgeCode, DecodedCode, badge_code
 from desktop_oms.domain.roles import Role
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.staff import SignInRefused, SignInThrottle, sign_in_offline
 from desktop_oms.gui.tasks import TaskManager
+from desktop_oms.gui.words import role_label
 from desktop_oms.scanner.router import ScanRefused
 from desktop_oms.scanner.scan import Scan, ScanKind
 
@@ -39,7 +41,29 @@ from desktop_oms.scanner.scan import Scan, ScanKind
 MAX_TRIES = 3
 #: How long a login stays locked after :data:`MAX_TRIES` wrong PINs (across dialogs).
 LOCK = timedelta(minutes=15)
-HEADLINE = "This needs a manager: scan a manager's badge or enter their username and PIN"
+HEADLINE = QT_TRANSLATE_NOOP(
+    "ManagerApprovalDialog",
+    "This needs a manager: scan a manager's badge or enter their username and PIN",
+)
+
+
+#: "{name} is {role}": each role with its article (context "ManagerApprovalDialog").
+_ROLE_PHRASES = {
+    "associate": QT_TRANSLATE_NOOP("ManagerApprovalDialog", "an associate"),
+    "lead": QT_TRANSLATE_NOOP("ManagerApprovalDialog", "a lead"),
+    "manager": QT_TRANSLATE_NOOP("ManagerApprovalDialog", "a manager"),
+    "customer_service": QT_TRANSLATE_NOOP("ManagerApprovalDialog", "in customer service"),
+    "admin": QT_TRANSLATE_NOOP("ManagerApprovalDialog", "an admin"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ManagerApprovalDialog", text)
+
+
+def _role_phrase(role: str) -> str:
+    phrase = _ROLE_PHRASES.get(role)
+    return _tr(phrase) if phrase is not None else role_label(role)
 
 
 def approval_throttle() -> SignInThrottle:
@@ -85,17 +109,34 @@ def verify_approver(
     except SignInRefused as refused:
         message = refused.message
         if refused.reason == "empty":
-            message = "Scan a manager's badge, or enter their username and PIN."
+            message = QCoreApplication.translate(
+                "ManagerApprovalDialog", "Scan a manager's badge, or enter their username and PIN."
+            )
         elif refused.reason == "unknown":
-            message = "This badge is not known at this store: scan a manager's badge."
+            message = QCoreApplication.translate(
+                "ManagerApprovalDialog",
+                "This badge is not known at this store: scan a manager's badge.",
+            )
         elif refused.reason == "throttled":
-            message = message.replace(", or ask a manager", "") + " Scanning the badge still works."
+            message = QCoreApplication.translate(
+                "ManagerApprovalDialog",
+                "Too many wrong attempts. Try again in {minutes} min. "
+                "Scanning the badge still works.",
+            ).format(minutes=refused.minutes or 1)
         return _refuse(message, wrong=refused.reason == "wrong_pin")
     if session.staff_id == requester_id:
-        return _refuse("You cannot approve your own change: ask a manager.")
-    problem = approver_problem(action, session.role, session.display_name)
-    if problem is not None:
-        return _refuse(problem)
+        return _refuse(
+            QCoreApplication.translate(
+                "ManagerApprovalDialog", "You cannot approve your own change: ask a manager."
+            )
+        )
+    if approver_problem(action, session.role, session.display_name) is not None:
+        return _refuse(
+            QCoreApplication.translate(
+                "ManagerApprovalDialog",
+                "{name} is {role}: only a manager can approve this change.",
+            ).format(name=session.display_name, role=_role_phrase(session.role.value))
+        )
     return Approver(session.staff_id, session.display_name, session.role)
 
 
@@ -128,7 +169,7 @@ class ManagerApprovalDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("approvalDialog")
-        self.setWindowTitle("Manager approval")
+        self.setWindowTitle(self.tr("Manager approval"))
         self.setModal(True)
         self.setMinimumWidth(520)
         self.tasks = tasks
@@ -143,7 +184,7 @@ class ManagerApprovalDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 18)
         layout.setSpacing(12)
-        self.headline = QLabel(HEADLINE, self)
+        self.headline = QLabel(_tr(HEADLINE), self)
         self.headline.setObjectName("conflictTitle")
         self.headline.setWordWrap(True)
         layout.addWidget(self.headline)
@@ -153,11 +194,13 @@ class ManagerApprovalDialog(QDialog):
         layout.addWidget(self.what)
         self.username = QLineEdit(self)
         self.username.setObjectName("approvalUsername")
-        self.username.setPlaceholderText("Manager's username")
+        self.username.setPlaceholderText(self.tr("Manager's username"))
+        self.username.setAccessibleName(self.tr("Manager's username"))
         self.username.setMinimumHeight(40)
         self.pin = QLineEdit(self)
         self.pin.setObjectName("approvalPin")
-        self.pin.setPlaceholderText("PIN")
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.pin.setAccessibleName(self.tr("Manager's PIN"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMinimumHeight(40)
         layout.addWidget(self.username)
@@ -171,9 +214,9 @@ class ManagerApprovalDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(self.reject)
-        self.approve_button = QPushButton("Approve", self)
+        self.approve_button = QPushButton(self.tr("Approve"), self)
         self.approve_button.setProperty("accent", True)
         self.approve_button.clicked.connect(self.submit)
         for button in (self.cancel_button, self.approve_button):
@@ -193,9 +236,9 @@ class ManagerApprovalDialog(QDialog):
     def handle(self, scan: Scan, code: DecodedCode) -> None:
         """A badge approves (once checked); anything else is refused with what to scan."""
         if not isinstance(code, BadgeCode):
-            raise ScanRefused("Scan a manager's staff badge to approve, or press Cancel")
+            raise ScanRefused(self.tr("Scan a manager's staff badge to approve, or press Cancel"))
         if self.busy:
-            raise ScanRefused("Still checking — scan the badge again in a moment")
+            raise ScanRefused(self.tr("Still checking — scan the badge again in a moment"))
         self._check(badge_code(code.badge_id), None)
 
     def show_scan_feedback(self, good: bool, message: str) -> None:
@@ -216,15 +259,15 @@ class ManagerApprovalDialog(QDialog):
         if self.busy:
             return
         if not self.pin.isEnabled():
-            self._error("Too many wrong PINs: the manager scans their badge instead.")
+            self._error(self.tr("Too many wrong PINs: the manager scans their badge instead."))
             return
         login, pin = self.username.text().strip(), self.pin.text()
         if not login:
-            self._error("Enter the manager's username (or scan their badge).")
+            self._error(self.tr("Enter the manager's username (or scan their badge)."))
             self.username.setFocus()
             return
         if not pin:
-            self._error("Enter the manager's PIN.")
+            self._error(self.tr("Enter the manager's PIN."))
             self.pin.setFocus()
             return
         self._check(login, pin)
@@ -232,7 +275,7 @@ class ManagerApprovalDialog(QDialog):
     def _check(self, login: str, pin: str | None) -> None:
         self.busy = True
         self.approve_button.setEnabled(False)
-        self.approve_button.setText("Checking…")
+        self.approve_button.setText(self.tr("Checking…"))
         action, store, requester, throttle = (
             self.action,
             self.store_id,
@@ -256,7 +299,7 @@ class ManagerApprovalDialog(QDialog):
     def _idle(self) -> None:
         self.busy = False
         self.approve_button.setEnabled(True)
-        self.approve_button.setText("Approve")
+        self.approve_button.setText(self.tr("Approve"))
 
     def _approved(self, approver: Approver) -> None:
         if not isValid(self) or not self.isVisible():
@@ -279,9 +322,11 @@ class ManagerApprovalDialog(QDialog):
             if left <= 0:
                 self.pin.setEnabled(False)
                 self.username.setEnabled(False)
-                message = "Three wrong PINs: only a manager's badge scan can approve this now."
+                message = self.tr(
+                    "Three wrong PINs: only a manager's badge scan can approve this now."
+                )
             else:
-                message += f" {left} {'try' if left == 1 else 'tries'} left."
+                message += " " + self.tr("%n try/tries left.", "", left)
         self.pin.clear()
         if self.pin.isEnabled():
             self.pin.setFocus()

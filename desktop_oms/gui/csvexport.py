@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QStandardPaths, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_oms.gui.tasks import Task, TaskManager
@@ -83,7 +83,10 @@ def ask_path(parent: QWidget, suggested: str) -> Path | None:
     """Ask where to save (a native dialog; starts in the Documents folder), or None."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, "Export to CSV", str(Path(folder) / suggested), "CSV files (*.csv)"
+        parent,
+        QCoreApplication.translate("CsvExport", "Export to CSV"),
+        str(Path(folder) / suggested),
+        QCoreApplication.translate("CsvExport", "CSV files (*.csv)"),
     )
     if not chosen:
         return None

@@ -9,7 +9,7 @@ import html
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -47,9 +47,17 @@ def lines_html(lines: Iterable[Mapping[str, Any]]) -> tuple[str, int]:
         units += max(0, left)
         extra = []
         if line["rejected"]:
-            extra.append(f"{line['rejected']} rejected")
+            extra.append(
+                QCoreApplication.translate("DetailCard", "{count} rejected").format(
+                    count=line["rejected"]
+                )
+            )
         if line["refused"]:
-            extra.append(f"{line['refused']} refused")
+            extra.append(
+                QCoreApplication.translate("DetailCard", "{count} refused").format(
+                    count=line["refused"]
+                )
+            )
         note = f" <span style='color:{theme.WARN}'>({', '.join(extra)})</span>" if extra else ""
         rows.append(
             f"<tr><td style='padding:4px 12px 4px 0; font-weight:700'>{left}×</td>"
@@ -96,8 +104,10 @@ class DetailCard(QFrame):
         self.close_button.setObjectName("closeDetail")
         self.close_button.setProperty("flat", True)
         self.close_button.setIcon(theme.icon("close", theme.MUTED))
-        self.close_button.setToolTip("Close (Esc)")
-        self.close_button.setFixedWidth(44)
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.close_button.setMinimumHeight(max(44, getattr(theme, "TOUCH_MIN", 40)))
+        self.close_button.setFixedWidth(max(44, getattr(theme, "TOUCH_MIN", 40)))
         self.close_button.clicked.connect(self.closed)
         self.subtitle = card_label(muted=True)
         if stacked:

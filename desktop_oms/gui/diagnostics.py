@@ -84,11 +84,13 @@ class DiagnosticsExport(QObject):
         self.station: Any = None
         self.tasks: Any = None
         self.dialog: QFileDialog | None = None
-        self.action = QAction("Export diagnostics…", window)
+        self.action = QAction(self.tr("Export diagnostics…"), window)
         self.action.setObjectName("exportDiagnosticsAction")
         self.action.setToolTip(
-            "Save the logs, versions and sync state in one file for support "
-            "(no PINs, tokens or customer data)"
+            self.tr(
+                "Save the logs, versions and sync state in one file for support "
+                "(no PINs, tokens or customer data)"
+            )
         )
         self.action.setEnabled(False)  # until a station is attached
         self.action.triggered.connect(self.choose)
@@ -106,11 +108,11 @@ class DiagnosticsExport(QObject):
             self.dialog.raise_()
             return self.dialog
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DesktopLocation)
-        dialog = QFileDialog(parent or self.window, "Export diagnostics")
+        dialog = QFileDialog(parent or self.window, self.tr("Export diagnostics"))
         dialog.setObjectName("diagnosticsFileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setNameFilter("Zip files (*.zip)")
+        dialog.setNameFilter(self.tr("Zip files (*.zip)"))
         dialog.setDefaultSuffix("zip")
         dialog.setDirectory(folder or str(Path.home()))
         dialog.selectFile(default_name())
@@ -129,7 +131,7 @@ class DiagnosticsExport(QObject):
         """Read the sync state on the DB worker, then write the zip to ``path`` on the pool."""
         tasks = self.tasks
         if tasks is None:
-            self.failed.emit("The station has not started yet: nothing to export.")
+            self.failed.emit(self.tr("The station has not started yet: nothing to export."))
             return
         tasks.read(read_sync_state, name="diagnostics state").then(
             lambda found: self._write(path, found), lambda exc: self._write(path, None, exc)
@@ -173,10 +175,10 @@ class DiagnosticsExport(QObject):
         self.exported.emit(path)
         notify = getattr(self.window, "notify", None)
         if notify is not None:
-            notify(f"Diagnostics saved to {path}", "info")
+            notify(self.tr("Diagnostics saved to {path}").format(path=path), "info")
 
     def _failed(self, exc: BaseException) -> None:
-        message = f"The diagnostics file could not be written: {exc}"
+        message = self.tr("The diagnostics file could not be written: {why}").format(why=exc)
         log.warning("%s", message)
         self.failed.emit(message)
         notify = getattr(self.window, "notify", None)

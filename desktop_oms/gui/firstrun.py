@@ -11,7 +11,7 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -35,16 +35,20 @@ DEFAULT_URL = "http://127.0.0.1:8700"
 def explain(exc: BaseException) -> str:
     """Why an enrolment failed, in words for the manager at the PC."""
     if isinstance(exc, NotAuthorized):
-        return "The username or PIN is not right."
+        return QCoreApplication.translate("FirstRun", "The username or PIN is not right.")
     if isinstance(exc, Refused) and exc.code == "forbidden":
-        return "Only a store manager can enrol a station."
+        return QCoreApplication.translate("FirstRun", "Only a store manager can enrol a station.")
     if isinstance(exc, Refused) and exc.code == "throttled":
-        return "Too many wrong attempts: wait a few minutes and try again."
+        return QCoreApplication.translate(
+            "FirstRun", "Too many wrong attempts: wait a few minutes and try again."
+        )
     if isinstance(exc, ServerUnavailable):
-        return f"The server cannot be reached. Check the address. ({exc.message})"
+        return QCoreApplication.translate(
+            "FirstRun", "The server cannot be reached. Check the address. ({why})"
+        ).format(why=exc.message)
     if isinstance(exc, SyncError | CredentialsError):
         return str(exc)
-    return f"Enrolment failed: {exc}"
+    return QCoreApplication.translate("FirstRun", "Enrolment failed: {why}").format(why=exc)
 
 
 class EnrolDialog(QDialog):
@@ -63,7 +67,7 @@ class EnrolDialog(QDialog):
         self.cache_path = cache_path
         self.enrolment: Enrolment | None = None
         self.setObjectName("enrolDialog")
-        self.setWindowTitle("Set up this station")
+        self.setWindowTitle(self.tr("Set up this station"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 24)
@@ -71,12 +75,14 @@ class EnrolDialog(QDialog):
         logo = QLabel(self)
         logo.setPixmap(theme.app_icon().pixmap(48, 48))
         layout.addWidget(logo)
-        title = QLabel("Set up this station", self)
+        title = QLabel(self.tr("Set up this station"), self)
         title.setObjectName("signInTitle")
         layout.addWidget(title)
         intro = QLabel(
-            "This PC is not a station of a store yet. A store manager enrols it once: "
-            "the station then syncs its store's orders and stock and keeps working offline.",
+            self.tr(
+                "This PC is not a station of a store yet. A store manager enrols it once: "
+                "the station then syncs its store's orders and stock and keeps working offline."
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -89,16 +95,16 @@ class EnrolDialog(QDialog):
         self.url.setObjectName("serverUrlEdit")
         self.username = QLineEdit(self)
         self.username.setObjectName("managerEdit")
-        self.username.setPlaceholderText("e.g. ams1.manager")
+        self.username.setPlaceholderText(self.tr("e.g. ams1.manager"))
         self.pin = QLineEdit(self)
         self.pin.setObjectName("managerPinEdit")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.name = QLineEdit(socket.gethostname() or "Counter", self)
         self.name.setObjectName("stationNameEdit")
-        form.addRow("Server address", self.url)
-        form.addRow("Manager username", self.username)
-        form.addRow("Manager PIN", self.pin)
-        form.addRow("Station name", self.name)
+        form.addRow(self.tr("Server address"), self.url)
+        form.addRow(self.tr("Manager username"), self.username)
+        form.addRow(self.tr("Manager PIN"), self.pin)
+        form.addRow(self.tr("Station name"), self.name)
         layout.addLayout(form)
         self.error = QLabel("", self)
         self.error.setObjectName("signInError")
@@ -107,9 +113,9 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.quit_button = QPushButton("Quit", self)
+        self.quit_button = QPushButton(self.tr("Quit"), self)
         self.quit_button.clicked.connect(self.reject)
-        self.enrol_button = QPushButton("Enrol this station", self)
+        self.enrol_button = QPushButton(self.tr("Enrol this station"), self)
         self.enrol_button.setObjectName("enrolButton")
         self.enrol_button.setProperty("accent", True)
         self.enrol_button.setDefault(True)
@@ -130,10 +136,12 @@ class EnrolDialog(QDialog):
         url, user, pin = self.url.text().strip(), self.username.text().strip(), self.pin.text()
         name = self.name.text().strip() or "Counter"
         if not url or not user or not pin:
-            self.show_error("Fill in the server address and the manager's username and PIN.")
+            self.show_error(
+                self.tr("Fill in the server address and the manager's username and PIN.")
+            )
             return
         self.enrol_button.setEnabled(False)
-        self.enrol_button.setText("Enrolling…")
+        self.enrol_button.setText(self.tr("Enrolling…"))
         self.show_error("")
         path = self.cache_path
         try:
@@ -148,7 +156,7 @@ class EnrolDialog(QDialog):
             return
         finally:
             self.enrol_button.setEnabled(True)
-            self.enrol_button.setText("Enrol this station")
+            self.enrol_button.setText(self.tr("Enrol this station"))
             self.pin.clear()
         self.enrolment = enrolment
         self.enrolled.emit(enrolment)

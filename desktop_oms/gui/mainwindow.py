@@ -21,8 +21,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QMenu, QWidget
 
 from desktop_oms.domain.identifiers import BadgeCode, DecodedCode, OrderCode, order_code
@@ -49,6 +49,7 @@ from desktop_oms.gui.stock.view import StockView
 from desktop_oms.gui.sync_progress import SyncProgressView
 from desktop_oms.gui.tasks import TaskManager
 from desktop_oms.gui.toast import Toast
+from desktop_oms.gui.words import role_label
 from desktop_oms.scanner.qtrouter import front_target
 from desktop_oms.scanner.router import (
     RouteResult,
@@ -71,6 +72,7 @@ from desktop_oms.sync.progress import Progress
 from desktop_oms.sync.runner import LinkState
 
 if TYPE_CHECKING:
+    from desktop_oms.gui.preferences import Preferences
     from desktop_oms.gui.settingsdialog import SettingsDialog
 
 #: Signed-in staff are signed out after this long without input.
@@ -98,7 +100,11 @@ class WorkArea:
     def scan_target_name(self) -> str:
         """The name of the page shown (for the diagnostics log)."""
         view = self.view
-        return target_name(view) if isinstance(view, ScanTarget) else "Work area"
+        return (
+            target_name(view)
+            if isinstance(view, ScanTarget)
+            else QCoreApplication.translate("MainWindow", "Work area")
+        )
 
     def accepts(self, kind: ScanKind) -> bool:
         """What the page shown takes, and bin labels."""
@@ -127,7 +133,11 @@ class ModalInFront:
 
     def handle(self, scan: Scan, code: DecodedCode) -> None:
         """Refuse it: the dialog comes first."""
-        raise ScanRefused(f"Close “{self.scan_target_name}” first, then scan again")
+        raise ScanRefused(
+            QCoreApplication.translate(
+                "MainWindow", "Close “{dialog}” first, then scan again"
+            ).format(dialog=self.scan_target_name)
+        )
 
 
 class MainWindow(QMainWindow):
@@ -170,11 +180,15 @@ class MainWindow(QMainWindow):
         self.ui.staffButton.setIcon(theme.icon("user", "#F9FAFB"))
         self.ui.staffButton.setIconSize(QSize(20, 20))
         menu = QMenu(self.ui.staffButton)
-        self.switch_action = QAction(theme.icon("switch-user", theme.INK), "Switch user", self)
+        self.switch_action = QAction(
+            theme.icon("switch-user", theme.INK), self.tr("Switch user"), self
+        )
         self.switch_action.triggered.connect(self.switch_user)
-        self.sign_out_action = QAction(theme.icon("sign-out", theme.INK), "Sign out", self)
+        self.sign_out_action = QAction(theme.icon("sign-out", theme.INK), self.tr("Sign out"), self)
         self.sign_out_action.triggered.connect(self.sign_out)
-        self.settings_action = QAction(theme.icon("settings", theme.INK), "Settings…", self)
+        self.settings_action = QAction(
+            theme.icon("settings", theme.INK), self.tr("Settings…"), self
+        )
         self.settings_action.triggered.connect(lambda: self.open_settings())
         menu.addAction(self.switch_action)
         menu.addAction(self.sign_out_action)
@@ -203,38 +217,65 @@ class MainWindow(QMainWindow):
         #: The work area's pages, in navigation order (``show_page`` takes these names).
         self.page_names: list[str] = []
         self.pickups = PickupsView(self.ui.workStack)
-        self.add_page("pickups", self.pickups, "pickups", "Pickups")
+        self.add_page(
+            "pickups",
+            self.pickups,
+            "pickups",
+            self.tr("Pickups"),
+            self.tr("Customers collecting their orders: hand over, return to stock"),
+        )
         self.fulfil = FulfilView(self.ui.workStack)
         self.fulfil_item = self.add_page(
-            "fulfil", self.fulfil, "fulfil", "Fulfil", "The back room: pick, stage, pack and ship"
+            "fulfil",
+            self.fulfil,
+            "fulfil",
+            self.tr("Fulfil"),
+            self.tr("The back room: pick, stage, pack and ship"),
         )
         self.stock = StockView(self.ui.workStack)
         self.add_page(
-            "stock", self.stock, "stock", "Stock", "Look a product up: stock here and nearby"
+            "stock",
+            self.stock,
+            "stock",
+            self.tr("Stock"),
+            self.tr("Look a product up: stock here and nearby"),
         )
         self.orders = OrdersView(self.ui.workStack)
         self.add_page(
             "orders",
             self.orders,
             "search",
-            "Orders",
-            "Find an order by number, customer, phone, e-mail or SKU; see and change it",
+            self.tr("Orders"),
+            self.tr("Find an order by number, customer, phone, e-mail or SKU; see and change it"),
         )
         self.count = CountView(self.ui.workStack)
         self.add_page(
-            "count", self.count, "check", "Count", "Cycle count: scan a department or a shelf"
+            "count",
+            self.count,
+            "check",
+            self.tr("Count"),
+            self.tr("Cycle count: scan a department or a shelf"),
         )
         self.inventory = InventoryView(self.ui.workStack)
         self.add_page(
             "inventory",
             self.inventory,
             "inventory",
-            "Inventory",
-            "Stock by department, aged pickups, overdue orders and today's figures",
+            self.tr("Inventory"),
+            self.tr("Stock by department, aged pickups, overdue orders and today's figures"),
         )
         self.conflicts = ConflictsView(self.ui.workStack)
-        self.conflicts_item = self.add_page("conflicts", self.conflicts, "inbox", "Conflicts")
+        self.conflicts_item = self.add_page(
+            "conflicts",
+            self.conflicts,
+            "inbox",
+            self.tr("Conflicts"),
+            self.tr("Changes the server refused"),
+        )
         self.ui.navRail.setItemDelegate(NavBadgeDelegate(self.ui.navRail))
+        self._fit_rail()
+        # Tab reaches the rail (arrows then change pages); a click leaves the focus where it is
+        self.ui.navRail.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.ui.navRail.setCurrentRow(0)
         self.ui.navRail.currentRowChanged.connect(self._on_nav)
         self.pickups.message.connect(self.notify)
@@ -295,8 +336,13 @@ class MainWindow(QMainWindow):
 
         scan = QShortcut(QKeySequence("F2"), self)
         scan.activated.connect(self.focus_scan)
+        self.ui.scanEdit.setAccessibleName(self.tr("Scan or type an order number"))
+        self.ui.navRail.setAccessibleName(self.tr("Pages"))
+        self.ui.navRail.setAccessibleDescription(
+            self.tr("Arrow keys move between the pages; F2 goes to the scan field")
+        )
         self._set_chrome(signed_in=False)
-        self.show_start("Starting…")
+        self.show_start(self.tr("Starting…"))
 
     def add_page(
         self, name: str, widget: QWidget, icon: str, label: str, tooltip: str = ""
@@ -311,6 +357,22 @@ class MainWindow(QMainWindow):
         self.ui.navRail.addItem(item)
         self.page_names.append(name)
         return item
+
+    def _fit_rail(self) -> None:
+        """Widen the navigation rail to its longest label (translations run longer)."""
+        rail = self.ui.navRail
+        font = QFont(rail.font())
+        font.setPixelSize(15)  # the stylesheet's rail font
+        font.setWeight(QFont.Weight.DemiBold)
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(rail.item(n).text()) for n in range(rail.count()))
+        # icon, its gap, the item's and the rail's padding, the badge's room
+        item_width = max(180, widest + 22 + 10 + 2 * 12 + 30)
+        for n in range(rail.count()):
+            rail.item(n).setSizeHint(QSize(item_width, 48))
+        width = max(208, item_width + 2 * 8 + 12)
+        rail.setMinimumWidth(width)
+        rail.setMaximumWidth(width)
 
     # --- wiring --------------------------------------------------------------------------
 
@@ -333,7 +395,7 @@ class MainWindow(QMainWindow):
         self.orders.attach(station, events, tasks)
         self.order_actions.attach(station, events, tasks)
         self.status.set_link(None)
-        self.status.set_station(f"Station {station.enrolment.station_id}")
+        self.status.set_station(self.tr("Station {id}").format(id=station.enrolment.station_id))
         self._status_timer.start()
         self._clock.start()
         self.load_store()
@@ -358,8 +420,9 @@ class MainWindow(QMainWindow):
         self.fulfil.set_store(info.code, info.tz())
         self.stock.set_store(info.code, info.tz())
         self.orders.set_timezone(info.tz())
-        demo = " · demo" if self.station.demo else ""
-        self.status.set_station(f"Station {self.station.enrolment.station_id} · {info.code}{demo}")
+        demo = " · " + self.tr("demo") if self.station.demo else ""
+        station = self.tr("Station {id}").format(id=self.station.enrolment.station_id)
+        self.status.set_station(f"{station} · {info.code}{demo}")
 
     def refresh_status(self) -> None:
         """Re-read the outbox, conflicts and last sync for the status bar."""
@@ -370,9 +433,9 @@ class MainWindow(QMainWindow):
         self.status.set_counts(counts)
         self.conflicts_item.setData(BADGE_ROLE, counts.conflicts)
         self.conflicts_item.setToolTip(
-            f"{counts.conflicts} refused change{'s' if counts.conflicts != 1 else ''} to review"
+            self.tr("%n refused change(s) to review", "", counts.conflicts)
             if counts.conflicts
-            else "Changes the server refused"
+            else self.tr("Changes the server refused")
         )
 
     def _on_link(self, link: LinkState) -> None:
@@ -478,15 +541,17 @@ class MainWindow(QMainWindow):
     # --- staff ---------------------------------------------------------------------------
 
     def _signed_in(self, session: StaffSession) -> None:
-        self.ui.staffButton.setText(f"{session.short_name}  ·  {session.role.value}")
+        self.ui.staffButton.setText(f"{session.short_name}  ·  {role_label(session.role.value)}")
         self.ui.staffButton.setToolTip(
-            f"{session.display_name} ({session.username}) — switch user or sign out"
+            self.tr("{name} ({username}) — switch user or sign out").format(
+                name=session.display_name, username=session.username
+            )
         )
         self.idle.start()
         self._offer_fulfil(session)
         self._offer_inventory(session)
         self.show_work()
-        self.notify(f"Signed in as {session.display_name}.", "info")
+        self.notify(self.tr("Signed in as {name}.").format(name=session.display_name), "info")
 
     def _offer_fulfil(self, session: StaffSession) -> None:
         """The Fulfil page only for those who work in the back room."""
@@ -532,7 +597,7 @@ class MainWindow(QMainWindow):
     def _idle(self) -> None:
         if self.station is not None and self.station.session is not None:
             self.sign_out()
-            self.sign_in.reset("Signed out after a while without use.")
+            self.sign_in.reset(self.tr("Signed out after a while without use."))
 
     # --- scanning ------------------------------------------------------------------------
 
@@ -585,13 +650,17 @@ class MainWindow(QMainWindow):
     def _scan_sign_in(self, scan: Scan, code: BadgeCode) -> None:
         """A badge: sign in on the sign-in page, switch user anywhere else."""
         if self.page == "start":
-            raise ScanRefused("The station is still starting — scan your badge in a moment")
+            raise ScanRefused(
+                self.tr("The station is still starting — scan your badge in a moment")
+            )
         self.sign_in.scan_badge(code)
 
     def _scan_open_order(self, scan: Scan, code: OrderCode) -> None:
         """An order or pickup code: open that order in the pickup queue."""
         if self.page != "work":
-            raise ScanRefused("Sign in first: scan your badge, or type your username and PIN")
+            raise ScanRefused(
+                self.tr("Sign in first: scan your badge, or type your username and PIN")
+            )
         self.product_panel.dismiss()
         self.open_order(code.order_number, code.pickup_code, scanned=True)
 
@@ -599,14 +668,16 @@ class MainWindow(QMainWindow):
         """A product outside a workflow that takes it: its name and stock in the panel."""
         station, tasks = self.station, self.tasks
         if station is None or tasks is None:
-            raise ScanRefused("The station is still starting — scan again in a moment")
+            raise ScanRefused(self.tr("The station is still starting — scan again in a moment"))
         raw, store_id = scan.text, station.store_id
         store_code = self.store.code if self.store is not None else ""
 
         def shown(info: ProductInfo | None) -> None:
             if info is None:
                 self.product_panel.dismiss()
-                self._scan_problem(f"No product has this barcode: {code_text(code)}")
+                self._scan_problem(
+                    self.tr("No product has this barcode: {code}").format(code=code_text(code))
+                )
                 return
             self.product_panel.show_product(info, code, store_code)
             self.productShown.emit(info)
@@ -643,7 +714,7 @@ class MainWindow(QMainWindow):
     # --- settings ------------------------------------------------------------------------
 
     def open_settings(self, tab: str = "scanner") -> SettingsDialog:
-        """Open the settings dialog on ``tab`` (``scanner`` or ``log``)."""
+        """Open the settings dialog on ``tab`` (a name of ``settingsdialog.TABS``)."""
         from desktop_oms.gui.settingsdialog import SettingsDialog, available_ports
 
         dialog = self.settings_dialog
@@ -657,8 +728,11 @@ class MainWindow(QMainWindow):
                     if tasks is not None
                     else None
                 ),
+                pool=tasks,
+                enrolled_url=self._enrolled_url(),
             )
             dialog.setModal(True)
+            dialog.preferencesSaved.connect(self._preferences_saved)
             dialog.saved.connect(self._settings_saved)
             dialog.exportDiagnosticsRequested.connect(lambda: self.diagnostics.choose(dialog))
             dialog.finished.connect(self._settings_closed)
@@ -666,6 +740,25 @@ class MainWindow(QMainWindow):
         dialog.open_tab(tab)
         dialog.open()
         return dialog
+
+    def _enrolled_url(self) -> str:
+        enrolment = self.station.enrolment if self.station is not None else None
+        if enrolment is None:
+            return ""
+        return enrolment.token_url or enrolment.server_url
+
+    def _preferences_saved(self, prefs: Preferences) -> None:
+        """The sync talks to the server address saved from its next request on (not the
+        demo's: its server is the one on this PC)."""
+        station = self.station
+        if station is None or station.demo:
+            return
+        from desktop_oms.sync.client import default_verify
+
+        moved = station.enrolment.moved_to(prefs.server_url or self._enrolled_url())
+        station.enrolment = moved
+        station.client.base_url = moved.server_url
+        station.client.session.verify = default_verify()
 
     def _settings_closed(self) -> None:
         dialog, self.settings_dialog = self.settings_dialog, None
@@ -680,11 +773,13 @@ class MainWindow(QMainWindow):
             return
 
         def saved(_path: object) -> None:
-            self.notify("Scanner settings saved.", "info")
+            self.notify(self.tr("Scanner settings saved."), "info")
             self.settingsSaved.emit(settings)
 
         def failed(exc: BaseException) -> None:
-            self.notify(f"The scanner settings could not be stored: {exc}", "bad")
+            self.notify(
+                self.tr("The scanner settings could not be stored: {why}").format(why=exc), "bad"
+            )
 
         self.tasks.run(lambda: save_settings(settings, path), name="scanner settings").then(
             saved, failed

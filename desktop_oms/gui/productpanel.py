@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -74,11 +74,19 @@ def code_text(code: ProductCode) -> str:
     assert isinstance(code, Gs1Code)
     parts = [f"GTIN {code.gtin14}"]
     if code.batch:
-        parts.append(f"batch {code.batch}")
+        parts.append(
+            QCoreApplication.translate("ProductPanel", "batch {batch}").format(batch=code.batch)
+        )
     if code.expiry is not None:
-        parts.append(f"expires {code.expiry.isoformat()}")
+        parts.append(
+            QCoreApplication.translate("ProductPanel", "expires {date}").format(
+                date=code.expiry.isoformat()
+            )
+        )
     if code.serial:
-        parts.append(f"serial {code.serial}")
+        parts.append(
+            QCoreApplication.translate("ProductPanel", "serial {serial}").format(serial=code.serial)
+        )
     return " · ".join(parts)
 
 
@@ -122,14 +130,15 @@ class ProductPanel(QFrame):
         icon = QLabel(self)
         icon.setPixmap(theme.pixmap("scan", theme.MUTED, 18, self.devicePixelRatioF()))
         head.addWidget(icon)
-        head.addWidget(_label("SCANNED PRODUCT", section=True))
+        head.addWidget(_label(self.tr("SCANNED PRODUCT"), section=True))
         head.addStretch(1)
         self.close_button = QPushButton(self)
         self.close_button.setObjectName("closeProduct")
         self.close_button.setProperty("flat", True)
         self.close_button.setIcon(theme.icon("close", theme.MUTED))
-        self.close_button.setToolTip("Close")
-        self.close_button.setFixedWidth(44)
+        self.close_button.setToolTip(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.close_button.setFixedWidth(max(44, getattr(theme, "TOUCH_MIN", 40)))
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(self.dismiss)
         head.addWidget(self.close_button)
@@ -171,17 +180,17 @@ class ProductPanel(QFrame):
         body.addSpacing(6)
         body.addWidget(self.stock_box)
 
-        self.nearby_title = _label("NEARBY STORES WITH STOCK", section=True)
+        self.nearby_title = _label(self.tr("NEARBY STORES WITH STOCK"), section=True)
         self.nearby = _label(name="nearbyStock")
         self.nearby.setTextFormat(Qt.TextFormat.RichText)
         body.addSpacing(4)
         body.addWidget(self.nearby_title)
         body.addWidget(self.nearby)
-        self.open_stock = QPushButton("Open in Stock  →", self)
+        self.open_stock = QPushButton(self.tr("Open in Stock  →"), self)
         self.open_stock.setObjectName("openInStock")
         self.open_stock.setProperty("flat", True)
         self.open_stock.setIcon(theme.icon("stock", theme.ACCENT))
-        self.open_stock.setToolTip("Every barcode, nearby stores' opening hours, and more")
+        self.open_stock.setToolTip(self.tr("Every barcode, nearby stores' opening hours, and more"))
         self.open_stock.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.open_stock.setCursor(Qt.CursorShape.PointingHandCursor)
         self.open_stock.clicked.connect(self._open_in_stock)
@@ -205,26 +214,33 @@ class ProductPanel(QFrame):
         self.meta.setText("  ·  ".join(x for x in parts if x))
         self.code.setText(code_text(code))
         here = info.here
-        where = f"Here{f' ({store_code})' if store_code else ''}"
+        where = (
+            self.tr("Here ({store})").format(store=store_code) if store_code else self.tr("Here")
+        )
         self.here_title.setText(where)
         if here is None:
             self.available.setText("–")
-            self.stock_detail.setText("This store does not stock it.")
-            chip, chip_text = "muted", "Not stocked"
+            self.stock_detail.setText(self.tr("This store does not stock it."))
+            chip, chip_text = "muted", self.tr("Not stocked")
         else:
-            self.available.setText(f"{here.available:,}")
-            detail = f"available · {here.on_hand:,} on hand, {here.reserved:,} reserved" + (
-                f", {here.safety_stock:,} safety stock" if here.safety_stock else ""
+            locale = QLocale()
+            self.available.setText(locale.toString(here.available))
+            detail = self.tr("available · {on_hand} on hand, {reserved} reserved").format(
+                on_hand=locale.toString(here.on_hand), reserved=locale.toString(here.reserved)
             )
+            if here.safety_stock:
+                detail += ", " + self.tr("{count} safety stock").format(
+                    count=locale.toString(here.safety_stock)
+                )
             if here.pending:
-                detail += " · includes changes not yet sent"
+                detail += " · " + self.tr("includes changes not yet sent")
             self.stock_detail.setText(detail)
             if here.available == 0:
-                chip, chip_text = "bad", "Out of stock"
+                chip, chip_text = "bad", self.tr("Out of stock")
             elif here.available <= 2:
-                chip, chip_text = "warn", "Low stock"
+                chip, chip_text = "warn", self.tr("Low stock")
             else:
-                chip, chip_text = "ok", "In stock"
+                chip, chip_text = "ok", self.tr("In stock")
         self.stock_chip.setText(chip_text)
         self.stock_chip.setProperty("chip", chip)
         theme.restyle(self.stock_chip)
@@ -232,13 +248,13 @@ class ProductPanel(QFrame):
         theme.restyle(self.available)
         rows = []
         for s in info.nearby:
-            name = html.escape(s.store_name or f"Store {s.store_id}")
+            name = html.escape(s.store_name or self.tr("Store {id}").format(id=s.store_id))
             code_part = html.escape(s.store_code or "")
             far = f" · {s.distance_km:.0f} km" if s.distance_km is not None else ""
             rows.append(
                 f"<tr><td><b>{code_part}</b>&nbsp;&nbsp;</td>"
                 f"<td style='color:{theme.MUTED}'>{name}{far}&nbsp;&nbsp;</td>"
-                f"<td align='right'><b>{s.available:,}</b></td></tr>"
+                f"<td align='right'><b>{QLocale().toString(s.available)}</b></td></tr>"
             )
         self.nearby.setText(
             f"<table cellspacing='0' cellpadding='2' width='100%'>{''.join(rows)}</table>"

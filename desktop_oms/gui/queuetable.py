@@ -38,6 +38,7 @@ def setup_queue_table(
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     table.setCornerButtonEnabled(False)
+    table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
     vertical = table.verticalHeader()
     vertical.setVisible(False)
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

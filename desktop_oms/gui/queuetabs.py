@@ -24,6 +24,7 @@ class _TabButton(QToolButton):
         self.setProperty("queueTab", True)
         self.setCheckable(True)
         self.setToolTip(tip)
+        self.setAccessibleName(title)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QHBoxLayout(self)

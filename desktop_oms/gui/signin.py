@@ -29,6 +29,7 @@ from desktop_oms.gui.forms.ui_signin import Ui_SignInView
 from desktop_oms.gui.staff import SignInRefused, StaffSession, is_badge_scan
 from desktop_oms.gui.station import Station
 from desktop_oms.gui.tasks import TaskManager, async_slot
+from desktop_oms.gui.words import role_label
 from desktop_oms.protocol.auth import TokenOut
 from desktop_oms.scanner.router import ScanRefused
 from desktop_oms.scanner.scan import Scan, ScanKind
@@ -81,8 +82,10 @@ class SignInView(QWidget):
         self.ui.signInError.hide()
         self.ui.demoBox.hide()
         self.ui.footnoteLabel.setText(
-            "Works offline: your PIN is checked on this PC, and with the server when it "
-            "can be reached."
+            self.tr(
+                "Works offline: your PIN is checked on this PC, and with the server when it "
+                "can be reached."
+            )
         )
         self.ui.usernameEdit.returnPressed.connect(self._username_entered)
         self.ui.pinEdit.returnPressed.connect(self.submit)
@@ -118,7 +121,7 @@ class SignInView(QWidget):
     def handle(self, scan: Scan, code: DecodedCode) -> None:
         """A badge was scanned here: sign its owner in."""
         if not isinstance(code, BadgeCode):
-            raise ScanRefused("Scan your staff badge to sign in")
+            raise ScanRefused(self.tr("Scan your staff badge to sign in"))
         self.scan_badge(code)
 
     def scan_badge(self, code: BadgeCode) -> None:
@@ -126,15 +129,19 @@ class SignInView(QWidget):
         ``scanFailed`` if the badge signs nobody in. Raises ScanRefused when it cannot
         start now."""
         if self.station is None or self.tasks is None:
-            raise ScanRefused("The station is still starting — scan your badge again in a moment")
+            raise ScanRefused(
+                self.tr("The station is still starting — scan your badge again in a moment")
+            )
         if self.busy:
-            raise ScanRefused("Still checking the last sign-in — scan your badge again")
+            raise ScanRefused(self.tr("Still checking the last sign-in — scan your badge again"))
         self._sign_in_badge(badge_code(code.badge_id))
 
     @async_slot(str)
     async def _sign_in_badge(self, badge: str) -> None:
         if await self.sign_in_with(badge, "") is None:
-            self.scanFailed.emit(self.ui.signInError.text() or "This badge signs nobody in.")
+            self.scanFailed.emit(
+                self.ui.signInError.text() or self.tr("This badge signs nobody in.")
+            )
 
     def _username_entered(self) -> None:
         if is_badge_scan(self.ui.usernameEdit.text()):
@@ -145,7 +152,7 @@ class SignInView(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.ui.signInButton.setEnabled(not busy)
-        self.ui.signInButton.setText("Checking…" if busy else "Sign in")
+        self.ui.signInButton.setText(self.tr("Checking…") if busy else self.tr("Sign in"))
 
     @async_slot()
     async def submit(self) -> None:
@@ -209,10 +216,14 @@ class SignInView(QWidget):
             self._error(offline_refusal)
             return None
         except SyncError:
-            self._error("This login is not known on this PC and the server cannot be reached.")
+            self._error(
+                self.tr("This login is not known on this PC and the server cannot be reached.")
+            )
             return None
         if token.staff.store_id not in (None, station.store_id):
-            self._error(f"{token.staff.display_name} works at another store.")
+            self._error(
+                self.tr("{name} works at another store.").format(name=token.staff.display_name)
+            )
             return None
         return session_from_token(token)
 
@@ -233,7 +244,7 @@ class SignInView(QWidget):
             if current is not None and current.staff_id == session.staff_id:
                 station.end_session()
                 self.signedOutByServer.emit(
-                    "The server did not accept this PIN (was it changed?). Sign in again."
+                    self.tr("The server did not accept this PIN (was it changed?). Sign in again.")
                 )
 
         tasks.run(lambda: station.sign_in_online(login, pin), name="sign-in online").then(
@@ -257,16 +268,16 @@ class SignInView(QWidget):
         pin = html.escape(self.station.demo_pin or "")
         logins = "".join(
             f"<tr><td><b>{html.escape(row.username)}</b>&nbsp;&nbsp;</td>"
-            f"<td>{html.escape(row.role)}&nbsp;&nbsp;</td>"
+            f"<td>{html.escape(role_label(row.role))}&nbsp;&nbsp;</td>"
             f"<td style='color:#3B5BA9'>{html.escape(_badge(row))}</td></tr>"
             for row in rows
         )
+        intro = self.tr("<b>Demo store.</b> Every PIN is <b>{pin}</b>. Sign in as:").format(pin=pin)
+        hint = self.tr("Type a badge code in the first field to sign in as if you scanned it.")
         self.ui.demoLabel.setText(
-            f"<p style='margin:0 0 6px 0'><b>Demo store.</b> Every PIN is <b>{pin}</b>. "
-            "Sign in as:</p>"
+            f"<p style='margin:0 0 6px 0'>{intro}</p>"
             f"<table cellspacing='0' cellpadding='2'>{logins}</table>"
-            "<p style='margin:6px 0 0 0; color:#3B5BA9'>Type a badge code in the first field "
-            "to sign in as if you scanned it.</p>"
+            f"<p style='margin:6px 0 0 0; color:#3B5BA9'>{hint}</p>"
         )
         self.ui.demoBox.show()
 

@@ -1,4 +1,7 @@
-"""Who works at the station: staff sessions, offline PIN checks, sign-in throttling (no Qt).
+"""Who works at the station: staff sessions, offline PIN checks, sign-in throttling.
+
+No widgets: QtCore only, for the messages' words (context "SignIn"), as the checks run on
+the database worker.
 
 Staff sign in with username + PIN, or by scanning their badge (``OMS:S:<badge id>``,
 DESIGN §7: "badge scan or username plus PIN"). Both are checked *offline* against the
@@ -20,6 +23,7 @@ from typing import Literal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy.engine import Connection
 
 from desktop_oms.cache import queries
@@ -63,11 +67,14 @@ class SignInRefused(Exception):
         reason: Literal["empty", "unknown", "wrong_pin", "inactive", "other_store", "throttled"],
         message: str,
         retry_after: float | None = None,
+        minutes: int | None = None,
     ) -> None:
         super().__init__(message)
         self.reason = reason
         self.message = message
         self.retry_after = retry_after
+        #: For ``throttled``: the whole minutes left of the lock.
+        self.minutes = minutes
 
 
 def verify_pin(verifier: str, pin: str) -> bool:
@@ -106,8 +113,12 @@ class SignInThrottle:
                 minutes = max(1, round(wait / 60))
                 raise SignInRefused(
                     "throttled",
-                    f"Too many wrong attempts. Try again in {minutes} min, or ask a manager.",
+                    QCoreApplication.translate(
+                        "SignIn",
+                        "Too many wrong attempts. Try again in {minutes} min, or ask a manager.",
+                    ).format(minutes=minutes),
                     retry_after=wait,
+                    minutes=minutes,
                 )
 
     def failed(self, login: str, now: datetime) -> None:
@@ -138,24 +149,43 @@ def sign_in_offline(
     text = login.strip()
     badge = is_badge_scan(text)
     if not text or (not badge and not pin):
-        raise SignInRefused("empty", "Enter your username and PIN, or scan your badge.")
+        raise SignInRefused(
+            "empty",
+            QCoreApplication.translate(
+                "SignIn", "Enter your username and PIN, or scan your badge."
+            ),
+        )
     throttle.check(text, now)
     row = queries.staff_by_login(conn, text)
     ok = row is not None and (verify_pin(row.verifier, pin) if pin else badge)
     if row is None or not ok:
         throttle.failed(text, now)
         if badge and row is None:
-            raise SignInRefused("unknown", "This badge is not known at this store.")
+            raise SignInRefused(
+                "unknown",
+                QCoreApplication.translate("SignIn", "This badge is not known at this store."),
+            )
+        wrong = QCoreApplication.translate("SignIn", "Username or PIN is not right. Try again.")
         if row is None:
             # chain staff (customer service, admins) are not synced to a store's station:
             # "unknown" lets the sign-in view ask the server; the words do not say which
             # part was wrong
-            raise SignInRefused("unknown", "Username or PIN is not right. Try again.")
-        raise SignInRefused("wrong_pin", "Username or PIN is not right. Try again.")
+            raise SignInRefused("unknown", wrong)
+        raise SignInRefused("wrong_pin", wrong)
     if not row.active:
-        raise SignInRefused("inactive", f"{row.display_name}'s account is switched off.")
+        raise SignInRefused(
+            "inactive",
+            QCoreApplication.translate("SignIn", "{name}'s account is switched off.").format(
+                name=row.display_name
+            ),
+        )
     if row.store_id is not None and row.store_id != store_id:
-        raise SignInRefused("other_store", f"{row.display_name} works at another store.")
+        raise SignInRefused(
+            "other_store",
+            QCoreApplication.translate("SignIn", "{name} works at another store.").format(
+                name=row.display_name
+            ),
+        )
     throttle.succeeded(text)
     return StaffSession(
         staff_id=row.id,

@@ -3,10 +3,11 @@ the serial scanner's port when one is set up."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from sqlalchemy.engine import Connection
@@ -40,13 +41,44 @@ def read_counts(conn: Connection) -> SyncCounts:
 def since_text(last: datetime | None, now: datetime) -> str:
     """``Synced just now``, ``Synced 3 min ago``, ``Not synced yet``."""
     if last is None:
-        return "Not synced yet"
+        return QCoreApplication.translate("StatusBar", "Not synced yet")
     seconds = (now - last).total_seconds()
     if seconds < 10:
-        return "Synced just now"
+        return QCoreApplication.translate("StatusBar", "Synced just now")
     if seconds < 60:
-        return f"Synced {int(seconds)} s ago"
-    return f"Synced {duration(now - last)} ago"
+        return QCoreApplication.translate("StatusBar", "Synced {seconds} s ago").format(
+            seconds=int(seconds)
+        )
+    return QCoreApplication.translate("StatusBar", "Synced {span} ago").format(
+        span=duration(now - last)
+    )
+
+
+_CLOCK = re.compile(r"This PC's clock is (\d+) (day|hour|minute)s? (ahead|behind)")
+
+
+def clock_text(warning: str) -> tuple[str, str]:
+    """The pill and the tooltip of :func:`desktop_oms.sync.clock.describe`'s warning, in
+    the station's language (the sync engine words it in English)."""
+    found = _CLOCK.match(warning)
+    if found is None:
+        return warning.split(":", 1)[0], warning
+    count, unit, side = int(found[1]), found[2], found[3]
+    spans = {
+        "day": QCoreApplication.translate("StatusBar", "{count} d"),
+        "hour": QCoreApplication.translate("StatusBar", "{count} h"),
+        "minute": QCoreApplication.translate("StatusBar", "{count} min"),
+    }
+    span = spans[unit].format(count=count)
+    if side == "ahead":
+        pill = QCoreApplication.translate("StatusBar", "This PC's clock is {span} ahead")
+    else:
+        pill = QCoreApplication.translate("StatusBar", "This PC's clock is {span} behind")
+    pill = pill.format(span=span)
+    tip = QCoreApplication.translate(
+        "StatusBar", "{clock} of the server's: set it right (the server's time counts)"
+    ).format(clock=pill)
+    return pill, tip
 
 
 class StationStatusBar(QObject):
@@ -60,7 +92,7 @@ class StationStatusBar(QObject):
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
         self.bar = bar
-        self.link = QLabel("Starting", bar)
+        self.link = QLabel(self.tr("Starting"), bar)
         self.link.setObjectName("linkPill")
         self.link.setProperty("state", "starting")
         self.pending = QLabel("", bar)
@@ -70,8 +102,10 @@ class StationStatusBar(QObject):
         self.conflicts = QLabel("", bar)
         self.conflicts.setObjectName("conflictBadge")
         self.conflicts.setToolTip(
-            "Changes the server refused (another station or the server changed the order "
-            "first). Click to open the conflict inbox."
+            self.tr(
+                "Changes the server refused (another station or the server changed the order "
+                "first). Click to open the conflict inbox."
+            )
         )
         self.conflicts.setCursor(Qt.CursorShape.PointingHandCursor)
         self.conflicts.installEventFilter(self)
@@ -79,6 +113,14 @@ class StationStatusBar(QObject):
         self.scanner = QLabel("", bar)
         self.scanner.setObjectName("scannerPill")
         self.scanner.hide()
+        # This PC's clock far off the server's (sync.clock): someone should set it right.
+        self.clock = QLabel("", bar)
+        self.clock.setObjectName("clockPill")
+        self.clock.setStyleSheet(
+            f"QLabel {{ background: {theme.WARN_TINT}; color: {theme.WARN}; "
+            "border-radius: 11px; padding: 2px 10px; font-weight: 700; }"
+        )
+        self.clock.hide()
         self.station = QLabel("", bar)
         self.station.setObjectName("stationLabel")
         spacer = QWidget(bar)
@@ -86,6 +128,7 @@ class StationStatusBar(QObject):
         bar.addWidget(spacer)
         for widget in (self.link, self.pending, self.synced, self.conflicts):
             bar.addWidget(widget)
+        bar.addPermanentWidget(self.clock)
         bar.addPermanentWidget(self.scanner)
         bar.addPermanentWidget(self.station)
         self._last: datetime | None = None
@@ -111,18 +154,31 @@ class StationStatusBar(QObject):
     def set_link(self, link: LinkState | None) -> None:
         """Show whether the server answers."""
         if link is None:
-            state_name, text, tip = "starting", "Connecting…", "Waiting for the server"
-        elif link.online:
-            state_name, text, tip = "online", "Online", "Connected to the server"
-        elif not link.authorized:
-            state_name, text = "refused", "Station not authorised"
-            tip = f"The server refused this station's key: enrol it again. ({link.error or ''})"
-        else:
-            state_name, text = "offline", "Offline"
-            tip = "Working from this PC's data; changes are sent when the server is back." + (
-                f"\n{link.error}" if link.error else ""
+            state_name, text, tip = (
+                "starting",
+                self.tr("Connecting…"),
+                self.tr("Waiting for the server"),
             )
+        elif link.problem:  # on this PC (the disk is full): the sync cannot go on
+            state_name, text, tip = "refused", self.tr("Disk full: sync stopped"), link.problem
+        elif link.online:
+            state_name, text, tip = "online", self.tr("Online"), self.tr("Connected to the server")
+        elif not link.authorized:
+            state_name, text = "refused", self.tr("Station not authorised")
+            tip = self.tr("The server refused this station's key: enrol it again. ({why})").format(
+                why=link.error or ""
+            )
+        else:
+            state_name, text = "offline", self.tr("Offline")
+            tip = self.tr(
+                "Working from this PC's data; changes are sent when the server is back."
+            ) + (f"\n{link.error}" if link.error else "")
         self._online = None if link is None else link.online
+        clock = None if link is None else link.clock
+        pill, clock_tip = clock_text(clock) if clock else ("", "")
+        self.clock.setText(f"●  {pill}" if clock else "")
+        self.clock.setToolTip(clock_tip)
+        self.clock.setVisible(bool(clock))
         self.link.setText(f"●  {text}")
         self.link.setToolTip(tip)
         self.link.setProperty("state", state_name)
@@ -131,27 +187,48 @@ class StationStatusBar(QObject):
     def set_scanner(self, status: PortStatus) -> None:
         """Show the serial scanner's port state (hidden while none is set up)."""
         words = {
-            PortState.CONNECTED: ("ok", "Scanner connected"),
-            PortState.LOST: ("warn", "Scanner reconnecting…"),
-            PortState.NOT_FOUND: ("bad", "Scanner not found"),
+            PortState.CONNECTED: ("ok", self.tr("Scanner connected")),
+            PortState.LOST: ("warn", self.tr("Scanner reconnecting…")),
+            PortState.NOT_FOUND: ("bad", self.tr("Scanner not found")),
         }
-        state, text = words.get(status.state, ("bad", "Scanner unavailable"))
+        state, text = words.get(status.state, ("bad", self.tr("Scanner unavailable")))
         self.scanner.setText(f"●  {text}")
-        self.scanner.setToolTip(status.message)
+        self.scanner.setToolTip(self.port_message(status))
         self.scanner.setProperty("state", state)
         theme.restyle(self.scanner)
         self.scanner.setVisible(status.state is not PortState.OFF)
 
+    def port_message(self, status: PortStatus) -> str:
+        """:attr:`PortStatus.message` in the station's language (the scanner words it in
+        English; the system's own ``detail`` stays as it is)."""
+        port = status.port
+        match status.state:
+            case PortState.OFF:
+                return self.tr("No serial scanner set up")
+            case PortState.CONNECTED:
+                return self.tr("Scanner on {port} connected").format(port=port)
+            case PortState.NOT_FOUND:
+                return self.tr("Scanner on {port} not found — check the cable").format(port=port)
+            case PortState.NO_PERMISSION:
+                return self.tr(
+                    "Scanner on {port} cannot be opened: no permission "
+                    "(on Linux, add this user to the dialout group)"
+                ).format(port=port)
+            case PortState.BUSY:
+                return self.tr("Scanner on {port} is in use by another program").format(port=port)
+            case PortState.LOST:
+                return self.tr("Scanner on {port} disconnected — reconnecting…").format(port=port)
+        return self.tr("Scanner on {port}: {why}").format(
+            port=port, why=status.detail or self.tr("port error")
+        )
+
     def set_counts(self, counts: SyncCounts) -> None:
         """Show the commands waiting, conflicts and the last sync."""
         if counts.pending:
-            noun = "change" if counts.pending == 1 else "changes"
-            self.pending.setText(f"{counts.pending} {noun} waiting to send")
+            self.pending.setText(self.tr("%n change(s) waiting to send", "", counts.pending))
         else:
-            self.pending.setText("All changes sent")
-        self.conflicts.setText(
-            f"{counts.conflicts} refused change{'s' if counts.conflicts != 1 else ''}"
-        )
+            self.pending.setText(self.tr("All changes sent"))
+        self.conflicts.setText(self.tr("%n refused change(s)", "", counts.conflicts))
         self.conflicts.setVisible(counts.conflicts > 0)
         self._last = parse_utc(counts.last_sync_at)
         self.tick()

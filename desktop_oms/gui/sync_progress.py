@@ -7,7 +7,7 @@ total, and a Cancel button (what was fetched is kept: the next start resumes the
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,23 +19,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_oms.gui import theme
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.sync.progress import Phase, Progress
 
+#: What is being downloaded, in English (context "SyncProgress"; translated at display).
 KIND_LABELS = {
-    "setting": "Settings",
-    "reason_code": "Reason codes",
-    "store": "Stores",
-    "staff": "Staff",
-    "product": "Products",
-    "identifier": "Barcodes",
-    "inventory": "Stock levels",
-    "fulfillment": "Orders",
+    "setting": QT_TRANSLATE_NOOP("SyncProgress", "Settings"),
+    "reason_code": QT_TRANSLATE_NOOP("SyncProgress", "Reason codes"),
+    "store": QT_TRANSLATE_NOOP("SyncProgress", "Stores"),
+    "staff": QT_TRANSLATE_NOOP("SyncProgress", "Staff"),
+    "product": QT_TRANSLATE_NOOP("SyncProgress", "Products"),
+    "identifier": QT_TRANSLATE_NOOP("SyncProgress", "Barcodes"),
+    "inventory": QT_TRANSLATE_NOOP("SyncProgress", "Stock levels"),
+    "fulfillment": QT_TRANSLATE_NOOP("SyncProgress", "Orders"),
 }
 PHASE_LABELS = {
-    Phase.SNAPSHOT: "Downloading this store's data",
-    Phase.SWITCHING: "Putting the new data in place",
-    Phase.RESET: "The server asked for a full resync",
-    Phase.PULL: "Catching up",
+    Phase.SNAPSHOT: QT_TRANSLATE_NOOP("SyncProgress", "Downloading this store's data"),
+    Phase.SWITCHING: QT_TRANSLATE_NOOP("SyncProgress", "Putting the new data in place"),
+    Phase.RESET: QT_TRANSLATE_NOOP("SyncProgress", "The server asked for a full resync"),
+    Phase.PULL: QT_TRANSLATE_NOOP("SyncProgress", "Catching up"),
 }
 
 
@@ -67,7 +69,7 @@ class SyncProgressView(QWidget):
         logo = QLabel(card)
         logo.setPixmap(theme.app_icon().pixmap(48, 48))
         layout.addWidget(logo)
-        self.title = QLabel("Starting…", card)
+        self.title = QLabel(self.tr("Starting…"), card)
         self.title.setObjectName("signInTitle")
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
@@ -85,12 +87,12 @@ class SyncProgressView(QWidget):
         layout.addWidget(self.rows)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.quit_button = QPushButton("Quit", card)
+        self.quit_button = QPushButton(self.tr("Quit"), card)
         self.quit_button.clicked.connect(self.quitRequested)
-        self.retry_button = QPushButton("Try again", card)
+        self.retry_button = QPushButton(self.tr("Try again"), card)
         self.retry_button.setProperty("accent", True)
         self.retry_button.clicked.connect(self.retryRequested)
-        self.cancel_button = QPushButton("Cancel", card)
+        self.cancel_button = QPushButton(self.tr("Cancel"), card)
         self.cancel_button.clicked.connect(self._cancel)
         for button in (self.quit_button, self.cancel_button, self.retry_button):
             buttons.addWidget(button)
@@ -100,7 +102,7 @@ class SyncProgressView(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
-        self.starting("Starting…")
+        self.starting(self.tr("Starting…"))
 
     def _buttons(self, *, cancel: bool, retry: bool) -> None:
         self.cancel_button.setVisible(cancel)
@@ -119,8 +121,8 @@ class SyncProgressView(QWidget):
 
     def first_sync(self) -> None:
         """The first sync starts: it can be cancelled."""
-        self.title.setText("Setting up this station")
-        self.detail.setText("Downloading the catalogue, stock and this store's orders.")
+        self.title.setText(self.tr("Setting up this station"))
+        self.detail.setText(self.tr("Downloading the catalogue, stock and this store's orders."))
         self.bar.setRange(0, 0)
         self.bar.show()
         self.rows.setText("")
@@ -128,18 +130,29 @@ class SyncProgressView(QWidget):
 
     def show_progress(self, progress: Progress) -> None:
         """One report of the sync engine."""
-        phase = PHASE_LABELS.get(progress.phase)
-        if phase is None:
+        phase_label = PHASE_LABELS.get(progress.phase)
+        if phase_label is None:
             return
-        kind = KIND_LABELS.get(progress.kind or "", progress.kind or "")
+        phase = QCoreApplication.translate("SyncProgress", phase_label)
+        known = KIND_LABELS.get(progress.kind or "")
+        kind = (
+            QCoreApplication.translate("SyncProgress", known)
+            if known is not None
+            else (progress.kind or "")
+        )
         self.detail.setText(f"{phase}: {kind.lower()}…" if kind else f"{phase}…")
+        locale = QLocale()
         if progress.total_rows > 0:
             self.bar.setRange(0, progress.total_rows)
             self.bar.setValue(min(progress.rows, progress.total_rows))
-            self.rows.setText(f"{progress.rows:,} of {progress.total_rows:,} rows")
+            self.rows.setText(
+                self.tr("{rows} of {total} rows").format(
+                    rows=locale.toString(progress.rows), total=locale.toString(progress.total_rows)
+                )
+            )
         elif progress.rows:
             self.bar.setRange(0, 0)
-            self.rows.setText(f"{progress.rows:,} rows")
+            self.rows.setText(self.tr("{rows} rows").format(rows=locale.toString(progress.rows)))
 
     def failed(self, title: str, message: str, *, retry: bool = True) -> None:
         """Something failed: say what, offer to try again (or quit)."""
@@ -152,5 +165,5 @@ class SyncProgressView(QWidget):
 
     def _cancel(self) -> None:
         self.cancel_button.setEnabled(False)
-        self.detail.setText("Stopping after the current page…")
+        self.detail.setText(self.tr("Stopping after the current page…"))
         self.cancelRequested.emit()

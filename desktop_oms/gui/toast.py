@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_oms.gui import theme
@@ -42,6 +43,10 @@ class Toast(QFrame):
         self.button.setObjectName("toastAction")
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.clicked.connect(self._act)
+        if above is None:  # the bottom toast's action (Undo) is Ctrl+Z from anywhere
+            self.action_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), parent)
+            self.action_key.setContext(Qt.ShortcutContext.WindowShortcut)
+            self.action_key.activated.connect(self._act_by_key)
         layout.addWidget(self.icon)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.button)
@@ -93,6 +98,10 @@ class Toast(QFrame):
             assert parent is not None
             self._side = Toast(parent, above=self)
         return self._side
+
+    def _act_by_key(self) -> None:
+        if self.isVisible() and self.button.isVisible():
+            self._act()
 
     def _act(self) -> None:
         callback, self._on_action, self._on_expire = self._on_action, None, None

@@ -11,11 +11,14 @@ which no font can lack, where the model's text has their Unicode pictures (␝, 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -38,9 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_oms.gui.scanwords import log_entry, source_name, timing_summary
 from desktop_oms.scanner.diagnostics import LogEntry, runs
 from desktop_oms.scanner.router import RouteResult
-from desktop_oms.scanner.scan import Scan
+from desktop_oms.scanner.scan import Scan, Source
 
 #: Rows kept; older ones drop off the top.
 MAX_ROWS = 500
@@ -64,13 +68,14 @@ class Column(IntEnum):
     ROUTED = 5
 
 
+#: Column titles (English; translated when shown, context ``ScanLogModel``).
 _HEADERS = {
-    Column.TIME: "Time",
-    Column.SOURCE: "Source",
-    Column.RAW: "Received",
-    Column.TIMING: "Timing",
-    Column.MEANING: "Meaning",
-    Column.ROUTED: "Went to",
+    Column.TIME: QT_TRANSLATE_NOOP("ScanLogModel", "Time"),
+    Column.SOURCE: QT_TRANSLATE_NOOP("ScanLogModel", "Source"),
+    Column.RAW: QT_TRANSLATE_NOOP("ScanLogModel", "Received"),
+    Column.TIMING: QT_TRANSLATE_NOOP("ScanLogModel", "Timing"),
+    Column.MEANING: QT_TRANSLATE_NOOP("ScanLogModel", "Meaning"),
+    Column.ROUTED: QT_TRANSLATE_NOOP("ScanLogModel", "Went to"),
 }
 
 
@@ -100,12 +105,13 @@ class ScanLogModel(QAbstractTableModel):
         self.endInsertRows()
 
     def add_result(self, result: RouteResult) -> None:
-        """Log a routed scan (connect ``ScanDispatcher.routed`` here)."""
-        self.add(LogEntry.of_result(result))
+        """Log a routed scan (connect ``ScanDispatcher.routed`` here), worded in the
+        station's language (:func:`desktop_oms.gui.scanwords.log_entry`)."""
+        self.add(log_entry(result))
 
     def add_scan(self, scan: Scan) -> None:
         """Log a scan that was not routed (e.g. while testing a scanner)."""
-        self.add(LogEntry.of(scan))
+        self.add(log_entry(scan))
 
     def clear(self) -> None:
         """Forget every row."""
@@ -135,7 +141,7 @@ class ScanLogModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(Column)
         ):
-            return _HEADERS[Column(section)]
+            return QCoreApplication.translate("ScanLogModel", str(_HEADERS[Column(section)]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -176,8 +182,14 @@ def _tooltip(entry: LogEntry, column: Column) -> str | None:
     if column == Column.TIMING:
         return entry.timing_detail
     if column == Column.RAW:
-        guess = f", probably {entry.symbology}" if entry.symbology else ""
-        return f"{entry.length} characters{guess}"
+        count = QCoreApplication.translate("ScanLogModel", "{count} characters").format(
+            count=entry.length
+        )
+        if not entry.symbology:
+            return count
+        return QCoreApplication.translate("ScanLogModel", "{count}, probably {symbology}").format(
+            count=count, symbology=entry.symbology
+        )
     if column in (Column.MEANING, Column.ROUTED):
         return entry.meaning if column == Column.MEANING else entry.routed
     return None
@@ -243,17 +255,21 @@ class ScanLogWidget(QWidget):
         super().__init__(parent)
         self.model = model or ScanLogModel(self)
         self.intro = QLabel(
-            "Scan something: every scan shows here as it arrived — each character (control "
-            "characters as tags: GS between GS1 fields, CR for Enter), how fast the "
-            "characters came, what it means and where it went.",
+            self.tr(
+                "Scan something: every scan shows here as it arrived — each character (control "
+                "characters as tags: GS between GS1 fields, CR for Enter), how fast the "
+                "characters came, what it means and where it went."
+            ),
             self,
         )
         self.intro.setWordWrap(True)
         self.table = QTableView(self)
         self.table.setObjectName("scanLog")
+        self.table.setAccessibleName(self.tr("Scan log"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
@@ -268,9 +284,16 @@ class ScanLogWidget(QWidget):
             Column.TIMING: 186,
             Column.MEANING: 240,
         }
+        # the source and timing fit whole in any language (Dutch is longer than English)
+        metrics, pad = self.table.fontMetrics(), 28
+        sample = Scan("", Source.WEDGE, datetime.now(UTC))
+        fits = {
+            Column.SOURCE: metrics.horizontalAdvance(source_name(sample)) + pad,
+            Column.TIMING: metrics.horizontalAdvance(timing_summary((88.8, 120.0))) + pad,
+        }
         for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
-        self.clear_button = QPushButton("Clear", self)
+            self.table.setColumnWidth(column, max(width, fits.get(column, 0)))
+        self.clear_button = QPushButton(self.tr("Clear"), self)
         self.clear_button.clicked.connect(self.model.clear)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -23,6 +23,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect, QtAudio
 
+from desktop_oms.gui.scanwords import result_message
 from desktop_oms.scanner.router import RouteResult
 from desktop_oms.scanner.settings import ScannerSettings
 from desktop_oms.scanner.sounds import QUIET_MULTIMEDIA_RULES
@@ -37,7 +38,8 @@ class ScanFeedback(QObject):
     """Plays the good or bad sound of a scan and asks the gui for a flash.
 
     Signal ``flash(bool good, str message)``: show a good (green) or bad (red) flash with
-    ``message`` (the decoded meaning, or the reason the scan was bad).
+    ``message`` (the decoded meaning, or the reason the scan was bad, in the station's
+    language: :func:`desktop_oms.gui.scanwords.result_message`).
     """
 
     flash = Signal(bool, str)
@@ -91,10 +93,11 @@ class ScanFeedback(QObject):
 
     def give(self, result: RouteResult) -> None:
         """The feedback for a routed scan (connect ``ScanDispatcher.routed`` here)."""
+        message = result_message(result)  # in the station's language
         if result.good:
-            self.good(result.message)
+            self.good(message)
         else:
-            self.bad(result.message)
+            self.bad(message)
 
     def _play(self, effect: QSoundEffect) -> None:
         if not self._settings.muted and self._settings.volume > 0:

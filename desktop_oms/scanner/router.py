@@ -28,6 +28,7 @@ from typing import Protocol, TypeVar, runtime_checkable
 
 from desktop_oms.domain.identifiers import BadgeCode, DecodedCode, Gs1Code, GtinCode, OrderCode
 from desktop_oms.scanner.scan import (
+    QT_TRANSLATE_NOOP,
     BadScan,
     Decoded,
     ProductCode,
@@ -112,14 +113,19 @@ class RouterHooks:
 
 
 #: What to say when a kind of scan has no place where the station is.
+#: (English, for logs; marked for the GUI, which translates them under ``ScanRouter``.)
 NO_PLACE = {
-    ScanKind.BIN: "A bin label is scanned while staging an order — open the order first",
-    ScanKind.PRODUCT: "No product lookup here",
-    ScanKind.ORDER: "Orders cannot be opened here",
-    ScanKind.PICKUP: "Orders cannot be opened here",
-    ScanKind.BADGE: "Badges are scanned on the sign-in screen",
+    ScanKind.BIN: QT_TRANSLATE_NOOP(
+        "ScanRouter", "A bin label is scanned while staging an order — open the order first"
+    ),
+    ScanKind.PRODUCT: QT_TRANSLATE_NOOP("ScanRouter", "No product lookup here"),
+    ScanKind.ORDER: QT_TRANSLATE_NOOP("ScanRouter", "Orders cannot be opened here"),
+    ScanKind.PICKUP: QT_TRANSLATE_NOOP("ScanRouter", "Orders cannot be opened here"),
+    ScanKind.BADGE: QT_TRANSLATE_NOOP("ScanRouter", "Badges are scanned on the sign-in screen"),
 }
-SIGN_IN_FIRST = "Sign in first: scan your badge, or type your username and PIN"
+SIGN_IN_FIRST = QT_TRANSLATE_NOOP(
+    "ScanRouter", "Sign in first: scan your badge, or type your username and PIN"
+)
 
 
 def target_name(target: object) -> str:

@@ -81,6 +81,12 @@ class Scan:
         return max(self.gaps_ms) if self.gaps_ms else None
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate knows)
+    """``text`` unchanged: marks an English literal for ``lupdate`` (under ``context``) that
+    the GUI translates when it shows it; the scanner room stays Qt-free and English."""
+    return text
+
+
 # --- symbology ---------------------------------------------------------------------------
 
 #: ISO/IEC 15424 symbology identifiers (what a scanner prefixes when told to), by code.
@@ -168,15 +174,21 @@ class BadScanReason(StrEnum):
     UNKNOWN = "unknown"
 
 
-_TITLES = {
-    BadScanReason.EMPTY: "Nothing was scanned",
-    BadScanReason.INCOMPLETE: "Scan incomplete — scan again",
-    BadScanReason.CHARACTERS: "Unexpected characters — check the scanner's keyboard setting",
-    BadScanReason.CHECK_DIGIT: "Check digit wrong — scan again or type the number",
-    BadScanReason.LENGTH: "Not a product barcode",
-    BadScanReason.GS1: "Malformed GS1 barcode",
-    BadScanReason.OMS: "Malformed order, bin or badge code",
-    BadScanReason.UNKNOWN: "Unknown barcode",
+#: What each kind of mistake is called (English, for logs; marked for the GUI, which
+#: translates them under the context ``BadScan``: :mod:`desktop_oms.gui.scanwords`).
+BAD_SCAN_TITLES = {
+    BadScanReason.EMPTY: QT_TRANSLATE_NOOP("BadScan", "Nothing was scanned"),
+    BadScanReason.INCOMPLETE: QT_TRANSLATE_NOOP("BadScan", "Scan incomplete — scan again"),
+    BadScanReason.CHARACTERS: QT_TRANSLATE_NOOP(
+        "BadScan", "Unexpected characters — check the scanner's keyboard setting"
+    ),
+    BadScanReason.CHECK_DIGIT: QT_TRANSLATE_NOOP(
+        "BadScan", "Check digit wrong — scan again or type the number"
+    ),
+    BadScanReason.LENGTH: QT_TRANSLATE_NOOP("BadScan", "Not a product barcode"),
+    BadScanReason.GS1: QT_TRANSLATE_NOOP("BadScan", "Malformed GS1 barcode"),
+    BadScanReason.OMS: QT_TRANSLATE_NOOP("BadScan", "Malformed order, bin or badge code"),
+    BadScanReason.UNKNOWN: QT_TRANSLATE_NOOP("BadScan", "Unknown barcode"),
 }
 
 
@@ -191,7 +203,7 @@ class BadScan:
     @property
     def message(self) -> str:
         """What staff see: the kind of mistake, then the detail."""
-        return f"{_TITLES[self.reason]}: {self.detail}"
+        return f"{BAD_SCAN_TITLES[self.reason]}: {self.detail}"
 
     def __str__(self) -> str:
         return self.message

@@ -68,6 +68,27 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
         keyring.set_keyring(previous)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_catalogue(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The English catalogue, as the station installs it at start: its plural forms make
+    ``tr("%n item(s)", "", n)`` read "1 item" / "3 items". Loaded from a copy: Qt maps the
+    file, and a ``translate release`` rewriting it under a running session would crash it."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from desktop_oms.gui import translations
+
+    copy = tmp_path_factory.mktemp("catalogue") / "desktop_oms_en.qm"
+    shutil.copy(translations.catalogue_path("en"), copy)
+    translator = QTranslator(qapp)
+    assert translator.load(str(copy)), f"cannot load {copy}"
+    qapp.installTranslator(translator)
+    QLocale.setDefault(QLocale("en"))
+    try:
+        yield
+    finally:
+        qapp.removeTranslator(translator)
+
+
 @pytest.fixture
 def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     """A qasync loop marked running, so async slots run while qtbot waits on Qt's loop."""

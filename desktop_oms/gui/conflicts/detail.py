@@ -6,7 +6,7 @@ import html
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,21 +16,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_oms.domain.reasons import REASON_CODES
 from desktop_oms.gui import theme
 from desktop_oms.gui.conflicts.explain import OrderNow
 from desktop_oms.gui.conflicts.inbox import InboxEntry
 from desktop_oms.gui.detailcard import DetailCard, card_label
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups import timefmt
+from desktop_oms.gui.pickups.handover import RELATIONSHIPS
+from desktop_oms.gui.words import reason_label
 
 #: Height of the action buttons: a comfortable touch target.
 BUTTON_HEIGHT = 48
 
-_VERIFICATION = {"pickup_code": "pickup code", "id_check": "ID check"}
+_VERIFICATION = {
+    "pickup_code": QT_TRANSLATE_NOOP("Conflicts", "pickup code"),
+    "id_check": QT_TRANSLATE_NOOP("Conflicts", "ID check"),
+}
+_RELATIONSHIPS = dict(RELATIONSHIPS)
 
 
 def _when(moment: str | None, now: datetime, tz: tzinfo) -> str:
     parsed = timefmt.parse_utc(moment)
-    return timefmt.when(parsed, now, tz) if parsed is not None else "an unknown time"
+    if parsed is None:
+        return QCoreApplication.translate("Conflicts", "an unknown time")
+    return timefmt.when(parsed, now, tz)
+
+
+def _reason(code: Any) -> str:
+    """A reason code's label in the station's language (the code itself if unknown)."""
+    for reason in REASON_CODES:
+        if reason.code == code:
+            return reason_label(reason.label)
+    return str(code or "").replace("_", " ")
 
 
 def command_details(found: InboxEntry) -> list[str]:
@@ -39,20 +57,41 @@ def command_details(found: InboxEntry) -> list[str]:
     out: list[str] = []
     proof = args.get("verification")
     if isinstance(proof, dict):
-        method = _VERIFICATION.get(str(proof.get("method")), str(proof.get("method", "")))
-        text = f"Checked by {method}"
+        known = _VERIFICATION.get(str(proof.get("method")))
+        method = (
+            QCoreApplication.translate("Conflicts", known)
+            if known is not None
+            else str(proof.get("method", ""))
+        )
+        text = QCoreApplication.translate("Conflicts", "Checked by {method}").format(method=method)
         if proof.get("collector_name"):
             text += f": {proof['collector_name']}"
-            if proof.get("relationship") and proof["relationship"] != "self":
-                text += f" ({proof['relationship']})"
+            relationship = proof.get("relationship")
+            if relationship and relationship != "self":
+                label = _RELATIONSHIPS.get(str(relationship))
+                words = (
+                    QCoreApplication.translate("HandoverDialog", label).lower()
+                    if label is not None
+                    else str(relationship)
+                )
+                text += f" ({words})"
         out.append(text)
     names = {line.line_no: line.name for line in found.now.lines} if found.now else {}
     for item in args.get("refused", []) or []:
-        what = names.get(item.get("line_no"), f"line {item.get('line_no')}")
-        reason = str(item.get("reason", "")).replace("_", " ")
-        out.append(f"Customer refused {item.get('quantity')} × {what} ({reason})")
+        what = names.get(item.get("line_no")) or QCoreApplication.translate(
+            "Conflicts", "line {number}"
+        ).format(number=item.get("line_no"))
+        out.append(
+            QCoreApplication.translate(
+                "Conflicts", "Customer refused {quantity} × {item} ({reason})"
+            ).format(quantity=item.get("quantity"), item=what, reason=_reason(item.get("reason")))
+        )
     if args.get("reason") and "refused" not in args:
-        out.append(f"Reason: {str(args['reason']).replace('_', ' ')}")
+        out.append(
+            QCoreApplication.translate("Conflicts", "Reason: {reason}").format(
+                reason=_reason(args["reason"])
+            )
+        )
     return out
 
 
@@ -109,7 +148,7 @@ class ConflictDetailPanel(DetailCard):
         banner_layout.addLayout(reason_text, 1)
         self.body.addWidget(self.banner)
 
-        self.now_title = card_label("THE ORDER AT HEAD OFFICE NOW", section=True)
+        self.now_title = card_label(self.tr("THE ORDER AT HEAD OFFICE NOW"), section=True)
         self.body.addWidget(self.now_title)
         self.now_card = QFrame(self)
         self.now_card.setObjectName("binCard")
@@ -118,7 +157,7 @@ class ConflictDetailPanel(DetailCard):
         card.setContentsMargins(16, 12, 16, 12)
         bin_box = QVBoxLayout()
         bin_box.setSpacing(0)
-        bin_box.addWidget(card_label("BIN", section=True))
+        bin_box.addWidget(card_label(self.tr("BIN"), section=True))
         self.bin = card_label()
         self.bin.setObjectName("binLabel")
         bin_box.addWidget(self.bin)
@@ -126,25 +165,27 @@ class ConflictDetailPanel(DetailCard):
         card.addStretch(1)
         status_box = QVBoxLayout()
         status_box.setSpacing(4)
-        status_box.addWidget(card_label("STATUS", section=True), 0, Qt.AlignmentFlag.AlignRight)
+        status_box.addWidget(
+            card_label(self.tr("STATUS"), section=True), 0, Qt.AlignmentFlag.AlignRight
+        )
         self.status_chip = card_label(chip="muted")
         self.status_chip.setWordWrap(False)
         status_box.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignRight)
         card.addLayout(status_box)
         self.body.addWidget(self.now_card)
-        self.items_title = card_label("ITEMS", section=True)
+        self.items_title = card_label(self.tr("ITEMS"), section=True)
         self.body.addWidget(self.items_title)
         self.items = card_label()
         self.items.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.items)
 
-        self.body.addWidget(card_label("WHAT WAS DONE", section=True))
+        self.body.addWidget(card_label(self.tr("WHAT WAS DONE"), section=True))
         self.done = card_label()
         self.done.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.done)
         self.server_said = card_label(faint=True)
         self.body.addWidget(self.server_said)
-        self.show_order = QPushButton("Show order in Pickups", self)
+        self.show_order = QPushButton(self.tr("Show order in Pickups"), self)
         self.show_order.setObjectName("showConflictOrder")
         self.show_order.setProperty("flat", True)
         self.show_order.clicked.connect(self._show_order)
@@ -153,21 +194,21 @@ class ConflictDetailPanel(DetailCard):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
-        self.retry_button = QPushButton("Retry", self)
+        self.retry_button = QPushButton(self.tr("Retry"), self)
         self.retry_button.setObjectName("retryButton")
         self.retry_button.setIcon(theme.icon("retry", theme.INK))
         self.retry_button.setIconSize(QSize(18, 18))
         self.retry_button.setToolTip(
-            "Send the same change again against the order as it is now (R)"
+            self.tr("Send the same change again against the order as it is now (R)")
         )
         self.retry_button.setMinimumHeight(BUTTON_HEIGHT)
         self.retry_button.clicked.connect(self._retry)
-        self.ack_button = QPushButton("Acknowledge", self)
+        self.ack_button = QPushButton(self.tr("Acknowledge"), self)
         self.ack_button.setObjectName("acknowledgeButton")
         self.ack_button.setProperty("accent", True)
         self.ack_button.setIcon(theme.icon("check", "#FFFFFF"))
         self.ack_button.setIconSize(QSize(18, 18))
-        self.ack_button.setToolTip("I have seen this: take it off the list (A)")
+        self.ack_button.setToolTip(self.tr("I have seen this: take it off the list (A)"))
         self.ack_button.setMinimumHeight(BUTTON_HEIGHT)
         self.ack_button.clicked.connect(self._acknowledge)
         buttons.addWidget(self.retry_button, 1)
@@ -190,31 +231,38 @@ class ConflictDetailPanel(DetailCard):
         self.entry = found
         self.title.setText(found.what)
         acknowledged = found.acknowledged_at is not None
-        self.chip.setText("Acknowledged" if acknowledged else "Refused")
+        self.chip.setText(self.tr("Acknowledged") if acknowledged else self.tr("Refused"))
         self.chip.setProperty("chip", "muted" if acknowledged else "bad")
         theme.restyle(self.chip)
         sub = f"{found.staff_name} · {_when(found.issued_at, now, tz)}"
         if acknowledged:
-            sub += f" · acknowledged {_when(found.acknowledged_at, now, tz)}"
+            sub += " · " + self.tr("acknowledged {when}").format(
+                when=_when(found.acknowledged_at, now, tz)
+            )
         self.subtitle.setText(sub)
 
         self.banner.setProperty("banner", "warn" if acknowledged else "bad")
         theme.restyle(self.banner)
         self.headline.setText(found.why.headline)
         self.sentence.setText(found.why.sentence)
-        self.next_step.setText(f"<b>What to do:</b> {html.escape(found.why.next_step)}")
+        self.next_step.setText(
+            "<b>{}</b> {}".format(self.tr("What to do:"), html.escape(found.why.next_step))
+        )
         self.server_said.setText(
-            f"Head office answered {_when(found.refused_at, now, tz)}: "
-            f"{found.message or found.code} ({found.code})"
+            self.tr("Head office answered {when}: {message} ({code})").format(
+                when=_when(found.refused_at, now, tz),
+                message=found.message or found.code,
+                code=found.code,
+            )
         )
 
         details = command_details(found)
         parts = [f"<b>{html.escape(found.what)}</b>"]
         parts += [html.escape(d) for d in details]
-        parts.append(
-            f"<span style='color:{theme.MUTED}'>by {html.escape(found.staff_name)}, "
-            f"{html.escape(_when(found.issued_at, now, tz))}</span>"
+        by = self.tr("by {name}, {when}").format(
+            name=html.escape(found.staff_name), when=html.escape(_when(found.issued_at, now, tz))
         )
+        parts.append(f"<span style='color:{theme.MUTED}'>{by}</span>")
         self.done.setText("<br>".join(parts))
 
         self._show_now(found.now)
@@ -226,7 +274,7 @@ class ConflictDetailPanel(DetailCard):
         self.retry_button.setEnabled(found.retry.allowed and not busy)
         why = "" if acknowledged else found.retry.why
         if busy:
-            why = "Working…"
+            why = self.tr("Working…")
         self.retry_why.setText(why)
         self.retry_why.setVisible(bool(why))
 
@@ -237,15 +285,15 @@ class ConflictDetailPanel(DetailCard):
         if now is None:
             return
         if now.kind == "inventory":
-            self.now_title.setText("THE STOCK AT HEAD OFFICE NOW")
-            self.bin.setText(f"{now.on_hand} on hand")
-            self.status_chip.setText(f"version {now.version}")
+            self.now_title.setText(self.tr("THE STOCK AT HEAD OFFICE NOW"))
+            self.bin.setText(self.tr("{count} on hand").format(count=now.on_hand))
+            self.status_chip.setText(self.tr("version {number}").format(number=now.version))
             self.status_chip.setProperty("chip", "muted")
             theme.restyle(self.status_chip)
             self.items_title.hide()
             self.items.hide()
             return
-        self.now_title.setText("THE ORDER AT HEAD OFFICE NOW")
+        self.now_title.setText(self.tr("THE ORDER AT HEAD OFFICE NOW"))
         status = now.status or ""
         level = timefmt.STATUS_LEVELS.get(status, "info")
         self.status_chip.setText(timefmt.status_label(status))
@@ -256,9 +304,9 @@ class ConflictDetailPanel(DetailCard):
         for line in now.lines:
             extra = []
             if line.rejected:
-                extra.append(f"{line.rejected} rejected")
+                extra.append(self.tr("{count} rejected").format(count=line.rejected))
             if line.refused:
-                extra.append(f"{line.refused} refused")
+                extra.append(self.tr("{count} refused").format(count=line.refused))
             note = f" <span style='color:{theme.WARN}'>({', '.join(extra)})</span>" if extra else ""
             rows.append(
                 f"<tr><td style='padding:4px 12px 4px 0; font-weight:700'>{line.left}×</td>"
@@ -266,7 +314,7 @@ class ConflictDetailPanel(DetailCard):
                 f"<span style='color:{theme.FAINT}; font-size:13px'>"
                 f"{html.escape(line.sku)}</span></td></tr>"
             )
-        self.items_title.setText(f"ITEMS ({now.units})")
+        self.items_title.setText(self.tr("ITEMS ({units})").format(units=now.units))
         self.items.setText(f"<table cellspacing='0'>{''.join(rows)}</table>")
 
     def _acknowledge(self) -> None:

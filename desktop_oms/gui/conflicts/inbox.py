@@ -1,4 +1,4 @@
-"""The conflict inbox's reads and writes, run on the database worker (no Qt).
+"""The conflict inbox's reads and writes, run on the database worker (QtCore for words only).
 
 :func:`fetch` turns the cache's conflict records into :class:`InboxEntry` rows ready to
 show: what was done and by whom, why it was refused (see :mod:`.explain`), the order as
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy.engine import Connection
 
 from desktop_oms.cache import outbox, queries
@@ -82,7 +83,9 @@ def _staff_name(cur: sqlite3.Cursor, staff_id: Any) -> str:
     row = cur.execute("SELECT display_name FROM staff WHERE id = ?", (staff_id,)).fetchone()
     if row is not None:
         return str(row[0])
-    return "Head office staff" if staff_id is not None else "Unknown"
+    if staff_id is not None:
+        return QCoreApplication.translate("Conflicts", "Head office staff")
+    return QCoreApplication.translate("Conflicts", "Unknown")
 
 
 def _fulfillment_now(cur: sqlite3.Cursor, fid: int, stored: OrderNow | None) -> OrderNow | None:
@@ -210,7 +213,9 @@ def retry(
     role is used."""
     found = [c for c in queries.conflicts(conn) if c.id == conflict_id]
     if not found:
-        raise CannotRetry("This conflict was already dealt with.")
+        raise CannotRetry(
+            QCoreApplication.translate("Conflicts", "This conflict was already dealt with.")
+        )
     shown = entry(driver_cursor(conn), found[0], role)
     if not shown.retry.allowed or shown.retry.base_version is None:
         raise CannotRetry(shown.retry.why)

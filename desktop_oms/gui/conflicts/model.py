@@ -14,11 +14,18 @@ from datetime import UTC, datetime, tzinfo
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from desktop_oms.gui import theme
 from desktop_oms.gui.conflicts.inbox import InboxEntry
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups import timefmt
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,11 +45,12 @@ class Column(IntEnum):
     WHEN = 3
 
 
+#: Column titles in English (context "Conflicts"; the model translates them).
 HEADERS = {
-    Column.WHAT: "What was done",
-    Column.WHY: "Why it was refused",
-    Column.BY: "By",
-    Column.WHEN: "When",
+    Column.WHAT: QT_TRANSLATE_NOOP("Conflicts", "What was done"),
+    Column.WHY: QT_TRANSLATE_NOOP("Conflicts", "Why it was refused"),
+    Column.BY: QT_TRANSLATE_NOOP("Conflicts", "By"),
+    Column.WHEN: QT_TRANSLATE_NOOP("Conflicts", "When"),
 }
 COLUMNS = len(HEADERS)
 
@@ -80,7 +88,7 @@ class ConflictInboxModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMNS:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return QCoreApplication.translate("Conflicts", HEADERS[Column(section)])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN
         return None
@@ -150,7 +158,9 @@ class ConflictInboxModel(QAbstractTableModel):
             if col == Column.WHY:
                 return found.why.text
             if col == Column.WHEN:
-                return f"Done {self.when(found.issued_at)}, refused {self.when(found.refused_at)}"
+                return self.tr("Done {done}, refused {refused}").format(
+                    done=self.when(found.issued_at), refused=self.when(found.refused_at)
+                )
             return None
         return None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -48,6 +49,8 @@ from desktop_oms.gui.conflicts import inbox
 from desktop_oms.gui.conflicts.detail import ConflictDetailPanel
 from desktop_oms.gui.conflicts.inbox import SHOWS, InboxEntry, InboxResult, Show
 from desktop_oms.gui.conflicts.model import Column, ConflictInboxModel
+from desktop_oms.gui.errortext import error_text
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.queuetable import empty_label, setup_queue_table
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import TaskManager
@@ -56,14 +59,20 @@ from desktop_oms.scanner.scan import Scan, ScanKind
 
 #: Row height of the inbox: a comfortable touch target.
 ROW_HEIGHT = 52
-WIDTHS = {Column.WHY: 184, Column.BY: 190, Column.WHEN: 124}
+WIDTHS = {Column.WHY: 184, Column.BY: 190, Column.WHEN: 144}
 TICK_MS = 60_000
 
-TITLES: dict[Show, str] = {"open": "To review", "acknowledged": "Acknowledged"}
-EMPTY: dict[Show, str] = {
-    "open": "No conflicts — everything you did has been accepted",
-    "acknowledged": "Nothing acknowledged yet",
+#: The lists' titles and empty texts in English (context "Conflicts"; translated at display).
+TITLES: dict[Show, str] = {
+    "open": QT_TRANSLATE_NOOP("Conflicts", "To review"),
+    "acknowledged": QT_TRANSLATE_NOOP("Conflicts", "Acknowledged"),
 }
+EMPTY: dict[Show, str] = {
+    "open": QT_TRANSLATE_NOOP("Conflicts", "No conflicts — everything you did has been accepted"),
+    "acknowledged": QT_TRANSLATE_NOOP("Conflicts", "Nothing acknowledged yet"),
+}
+#: The key that shows each list.
+SHOW_KEYS: dict[Show, str] = {"open": "Ctrl+1", "acknowledged": "Ctrl+2"}
 
 
 def _now() -> datetime:
@@ -84,7 +93,12 @@ class _FilterButton(QToolButton):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 0, 10, 0)
         layout.setSpacing(8)
-        self.title = QLabel(TITLES[show], self)
+        self.title = QLabel(QCoreApplication.translate("Conflicts", TITLES[show]), self)
+        self.setToolTip(
+            QCoreApplication.translate("Conflicts", "Show this list ({key})").format(
+                key=SHOW_KEYS[show]
+            )
+        )
         self.title.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.count = QLabel("0", self)
         self.count.setObjectName("tabCount")
@@ -157,7 +171,7 @@ class ConflictsView(QWidget):
 
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        self.title = QLabel("Conflicts", self)
+        self.title = QLabel(self.tr("Conflicts"), self)
         self.title.setObjectName("pageTitle")
         self.subtitle = QLabel("", self)
         self.subtitle.setObjectName("pageSubtitle")
@@ -181,10 +195,13 @@ class ConflictsView(QWidget):
             filters_layout.addWidget(button)
             self.filter_buttons[show] = button
             button.clicked.connect(lambda _checked=False, s=show: self.set_show(s))
+            key = QShortcut(QKeySequence(SHOW_KEYS[show]), self)
+            key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            key.activated.connect(lambda s=show: self._pick_show(s))
         self.filter_buttons["open"].setChecked(True)
         filters_row.addWidget(self.filters)
         filters_row.addStretch(1)
-        self.keys_hint = QLabel("Enter opens · A acknowledges · R retries", self)
+        self.keys_hint = QLabel(self.tr("Enter opens · A acknowledges · R retries"), self)
         self.keys_hint.setProperty("faint", True)
         filters_row.addWidget(self.keys_hint, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(filters_row)
@@ -195,6 +212,13 @@ class ConflictsView(QWidget):
         self.stack = QStackedWidget(self.splitter)
         self.table = QTableView(self.stack)
         self.table.setObjectName("conflictTable")
+        self.table.setAccessibleName(self.tr("Refused changes"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "Arrow keys choose a change; Enter opens it; A acknowledges; R retries; "
+                "Ctrl+1 and Ctrl+2 switch lists"
+            )
+        )
         self.model = ConflictInboxModel(parent=self)
         self.table.setModel(self.model)
         self._setup_table()
@@ -317,6 +341,11 @@ class ConflictsView(QWidget):
             self.close_entry()
             self.refresh()
 
+    def _pick_show(self, show: Show) -> None:
+        """Ctrl+1 / Ctrl+2: show that list and put the keyboard on it."""
+        self.set_show(show)
+        self.focus_list()
+
     # --- reading -------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -355,7 +384,7 @@ class ConflictsView(QWidget):
             if self.hasFocus():  # the page waited empty with the focus: the list takes it
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self.empty_text.setText(EMPTY[result.show])
+            self.empty_text.setText(QCoreApplication.translate("Conflicts", EMPTY[result.show]))
             self.empty_icon.setVisible(result.show == "open")
             self.stack.setCurrentWidget(self.empty)
         self._after_update()
@@ -382,10 +411,11 @@ class ConflictsView(QWidget):
     def _subtitle(self, result: InboxResult) -> None:
         waiting = result.counts.get("open", 0)
         if waiting:
-            noun = "change" if waiting == 1 else "changes"
-            text = f"{waiting} {noun} the server refused · look at each one and acknowledge it"
+            text = self.tr(
+                "%n change(s) the server refused · look at each one and acknowledge it", "", waiting
+            )
         else:
-            text = "Changes the server refused show up here"
+            text = self.tr("Changes the server refused show up here")
         self.subtitle.setText(text)
 
     # --- the open entry ------------------------------------------------------------------
@@ -443,7 +473,7 @@ class ConflictsView(QWidget):
         """Open the scanned order's entry in the list shown; without one, ask the window to
         open the order (``orderScanned``)."""
         if not isinstance(code, OrderCode):
-            raise ScanRefused("The conflict inbox takes order barcodes")
+            raise ScanRefused(self.tr("The conflict inbox takes order barcodes"))
         for row in range(self.model.rowCount()):
             if self.model.entry_at(row).order_number == code.order_number:
                 self.open_entry(row)
@@ -471,7 +501,7 @@ class ConflictsView(QWidget):
         if found is None or found.acknowledged_at is not None:
             return
         if not found.retry.allowed:
-            self.message.emit(f"Cannot retry: {found.retry.why}", "warn")
+            self.message.emit(self.tr("Cannot retry: {why}").format(why=found.retry.why), "warn")
             return
         self.retry(found.id)
 
@@ -537,15 +567,15 @@ class ConflictsView(QWidget):
             if self.events is not None:
                 self.events.outboxChanged.emit()
             self._end(conflict_id)
-            what = found.what if found is not None else "The change"
-            self.message.emit(f"{what}: sent again.", "info")
+            what = found.what if found is not None else self.tr("The change")
+            self.message.emit(self.tr("{what}: sent again.").format(what=what), "info")
             self.retried.emit(conflict_id)
 
         def refused(exc: BaseException) -> None:
             self._end(conflict_id)
             if not isinstance(exc, DomainError):
                 raise exc
-            self.message.emit(f"Not sent again: {exc.message}", "bad")
+            self.message.emit(self.tr("Not sent again: {why}").format(why=error_text(exc)), "bad")
 
         tasks.write(job, name="conflicts.retry").then(queued, refused)
 

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_oms.gui.words import reason_label
+
 #: The largest correction one command makes (bigger differences are counted).
 MAX_UNITS = 999
 
@@ -37,7 +39,7 @@ class AdjustDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Correct stock")
+        self.setWindowTitle(self.tr("Correct stock"))
         self.setObjectName("adjustDialog")
         self.sku = sku
         self.setMinimumWidth(460)
@@ -48,7 +50,11 @@ class AdjustDialog(QDialog):
         title.setObjectName("conflictTitle")
         title.setWordWrap(True)
         layout.addWidget(title)
-        here = QLabel(f"{sku} · {on_hand:,} on hand here as this station sees it")
+        here = QLabel(
+            self.tr("{sku} · {on_hand} on hand here as this station sees it").format(
+                sku=sku, on_hand=f"{on_hand:,}"
+            )
+        )
         here.setProperty("muted", "true")
         layout.addWidget(here)
 
@@ -60,15 +66,15 @@ class AdjustDialog(QDialog):
         self.units.setValue(-1)
         self.units.setMinimumHeight(40)
         self.units.valueChanged.connect(self._check)
-        form.addRow("Units (− off, + on)", self.units)
+        form.addRow(self.tr("Units (− off, + on)"), self.units)
         self.reason = QComboBox()
         self.reason.setObjectName("adjustReason")
         self.reason.setMinimumHeight(40)
         for code, label in reasons.items():
             if code != "cycle_count":  # a count is taken on the Count page
-                self.reason.addItem(label, code)
+                self.reason.addItem(reason_label(label), code)
         self.reason.setCurrentIndex(max(0, self.reason.findData("damaged")))
-        form.addRow("Reason", self.reason)
+        form.addRow(self.tr("Reason"), self.reason)
         layout.addLayout(form)
         self.why = QLabel("")
         self.why.setWordWrap(True)
@@ -77,9 +83,9 @@ class AdjustDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.clicked.connect(self.reject)
-        self.ok = QPushButton("Queue correction")
+        self.ok = QPushButton(self.tr("Queue correction"))
         self.ok.setProperty("accent", True)
         self.ok.setDefault(True)
         self.ok.clicked.connect(self.accept)
@@ -92,11 +98,13 @@ class AdjustDialog(QDialog):
         units = self.units.value()
         self.ok.setEnabled(units != 0)
         if units == 0:
-            self.why.setText("Say how many units to take off (−) or put on (+).")
+            self.why.setText(self.tr("Say how many units to take off (−) or put on (+)."))
         else:
             self.why.setText(
-                "Sent to the server as a stock correction; if stock moved there meanwhile it "
-                "is refused and shows in the Conflicts inbox."
+                self.tr(
+                    "Sent to the server as a stock correction; if stock moved there meanwhile it "
+                    "is refused and shows in the Conflicts inbox."
+                )
             )
 
     def chosen(self) -> tuple[int, str]:

@@ -14,13 +14,21 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_oms.cache.counts import ReviewLine
 from desktop_oms.gui import theme
 from desktop_oms.gui.csvexport import EXPORT_ROLE
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups.detail import money
+from desktop_oms.gui.words import reason_label
 
 Index = QModelIndex | QPersistentModelIndex
 #: The SKU of a row (both modes).
@@ -42,15 +50,15 @@ class Col(IntEnum):
 
 
 TITLES = {
-    Col.LOCATION: "Location",
-    Col.SKU: "SKU",
-    Col.PRODUCT: "Product",
-    Col.EXPECTED: "Expected",
-    Col.COUNTED: "Counted",
-    Col.VARIANCE: "Variance",
-    Col.VALUE: "Value",
-    Col.REASON: "Reason",
-    Col.STATUS: "Status",
+    Col.LOCATION: QT_TRANSLATE_NOOP("CountModel", "Location"),
+    Col.SKU: QT_TRANSLATE_NOOP("CountModel", "SKU"),
+    Col.PRODUCT: QT_TRANSLATE_NOOP("CountModel", "Product"),
+    Col.EXPECTED: QT_TRANSLATE_NOOP("CountModel", "Expected"),
+    Col.COUNTED: QT_TRANSLATE_NOOP("CountModel", "Counted"),
+    Col.VARIANCE: QT_TRANSLATE_NOOP("CountModel", "Variance"),
+    Col.VALUE: QT_TRANSLATE_NOOP("CountModel", "Value"),
+    Col.REASON: QT_TRANSLATE_NOOP("CountModel", "Reason"),
+    Col.STATUS: QT_TRANSLATE_NOOP("CountModel", "Status"),
 }
 COLUMNS: dict[str, tuple[Col, ...]] = {
     "counting": (Col.LOCATION, Col.SKU, Col.PRODUCT, Col.COUNTED, Col.STATUS),
@@ -116,7 +124,7 @@ class CountModel(QAbstractTableModel):
             return None
         col = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return TITLES[col]
+            return self.tr(TITLES[col])
         if role == Qt.ItemDataRole.TextAlignmentRole and col in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -199,7 +207,11 @@ class CountModel(QAbstractTableModel):
         if col is Col.SKU:
             return row.sku
         if col is Col.PRODUCT:
-            return row.name if row.in_scope else f"{row.name}  (added: {row.department})"
+            if row.in_scope:
+                return row.name
+            return self.tr("{name}  (added: {department})").format(
+                name=row.name, department=row.department
+            )
         if col is Col.EXPECTED:
             return f"{row.expected:,}"
         if col is Col.COUNTED:
@@ -214,21 +226,29 @@ class CountModel(QAbstractTableModel):
             text = money(abs(value), row.currency)
             return text if value == 0 else ("+" if value > 0 else "−") + text
         if col is Col.REASON:
-            return "" if row.counted is None else self.reasons.get(row.reason, row.reason)
+            if row.counted is None:
+                return ""
+            return reason_label(self.reasons.get(row.reason, row.reason))
         return self._status(row)
 
     def _status(self, row: ReviewLine) -> str:
         if row.counted is None:
-            return "Not counted"
+            return self.tr("Not counted")
         if row.outbox_seq is not None:
-            return "Submitted"
+            return self.tr("Submitted")
         if self.mode == "counting":
-            scans = f"{row.scans} scanned" if row.scans else "typed"
-            return scans if row.source == "scan" else f"{scans} · set by hand"
+            scans = (
+                self.tr("{count} scanned").format(count=row.scans)
+                if row.scans
+                else self.tr("typed")
+            )
+            if row.source == "scan":
+                return scans
+            return self.tr("{how} · set by hand").format(how=scans)
         if row.source == "not_found":
-            return "Not found (0)"
+            return self.tr("Not found (0)")
         v = row.variance or 0
-        return "Matches" if v == 0 else ("Over" if v > 0 else "Short")
+        return self.tr("Matches") if v == 0 else (self.tr("Over") if v > 0 else self.tr("Short"))
 
     def _raw(self, row: ReviewLine, col: Col) -> Any:
         # "" (not None) for a line not counted: an empty cell, not the "—" shown
@@ -259,10 +279,16 @@ class CountModel(QAbstractTableModel):
 
     def _tip(self, row: ReviewLine) -> str:
         if row.counted is None:
-            return (
-                f"Nobody counted {row.sku}: {row.expected} expected here. Count it, or choose "
+            return self.tr(
+                "Nobody counted {sku}: {expected} expected here. Count it, or choose "
                 "at submit whether uncounted items count as 0 or are left out."
-            )
+            ).format(sku=row.sku, expected=row.expected)
         moved = row.moved_since
-        since = f"; on hand moved {moved:+} since it was counted" if moved else ""
-        return f"{row.scans} scanned, expected {row.expected} when first counted{since}"
+        if moved:
+            return self.tr(
+                "{scans} scanned, expected {expected} when first counted; "
+                "on hand moved {moved} since it was counted"
+            ).format(scans=row.scans, expected=row.expected, moved=f"{moved:+}")
+        return self.tr("{scans} scanned, expected {expected} when first counted").format(
+            scans=row.scans, expected=row.expected
+        )

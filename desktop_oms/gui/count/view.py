@@ -18,6 +18,7 @@ and offers to add it anyway.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -26,6 +27,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -47,6 +50,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QStyledItemDelegate,
@@ -65,11 +69,15 @@ from desktop_oms.domain.reasons import ReasonKind, reasons_for
 from desktop_oms.gui import csvexport, theme
 from desktop_oms.gui.count.adjust import AdjustDialog
 from desktop_oms.gui.count.model import Col, CountModel
+from desktop_oms.gui.errortext import error_text
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups.detail import money
 from desktop_oms.gui.pickups.queue import store_info
+from desktop_oms.gui.pickups.timefmt import locale_text
 from desktop_oms.gui.queuetable import setup_queue_table
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import TaskManager
+from desktop_oms.gui.words import reason_label
 from desktop_oms.scanner.router import ScanRefused
 from desktop_oms.scanner.scan import Scan, ScanKind
 
@@ -78,6 +86,119 @@ ROW_HEIGHT = 44
 CHOOSE, COUNTING, REVIEW, DONE = 0, 1, 2, 3
 #: How long "Cancel count" waits for the second click.
 CONFIRM_MS = 4000
+
+
+#: The page's subtitle while choosing what to count.
+SUBTITLE = QT_TRANSLATE_NOOP(
+    "CountView",
+    "Count a department or a shelf by scanning; the variances go to the server as stock counts.",
+)
+#: :data:`counts.MANAGER_SUBMITS` in the catalogue.
+MANAGER_SUBMITS = QT_TRANSLATE_NOOP(
+    "CountView",
+    "Only a manager can submit a count: the count is saved here — a manager signs in to "
+    "review and submit it",
+)
+
+
+def scope_label(scope: counts.Scope) -> str:
+    """What a count covers, in words: ``Home department``, ``Aisle H, bay 07``, ``Shelf H-07-C``."""
+    if scope.kind == "department":
+        return QCoreApplication.translate("CountView", "{department} department").format(
+            department=scope.value
+        )
+    parts = scope.value.split("-")
+    if len(parts) == 2:
+        return QCoreApplication.translate("CountView", "Aisle {aisle}, bay {bay}").format(
+            aisle=parts[0], bay=parts[1]
+        )
+    return QCoreApplication.translate("CountView", "Shelf {shelf}").format(shelf=scope.value)
+
+
+def refusal_words(exc: DomainError) -> str:
+    """A refusal from :mod:`desktop_oms.cache.counts` in the station's language, where the
+    page can word it (a product outside the count, a manager's submit); else as it came."""
+    if isinstance(exc, counts.OutsideScope):
+        product = exc.product
+        return QCoreApplication.translate(
+            "CountView",
+            "{name} ({sku}) is not part of this count: it belongs to {department}, shelf "
+            "{shelf}. Add it to the count to count it here anyway",
+        ).format(
+            name=product.name, sku=product.sku, department=product.department, shelf=exc.location
+        )
+    if exc.message == counts.MANAGER_SUBMITS:
+        return QCoreApplication.translate("CountView", MANAGER_SUBMITS)
+    for pattern, words in _REFUSALS:
+        found = pattern.match(exc.message)
+        if found is not None:
+            return QCoreApplication.translate("CountView", words).format(*found.groups())
+    return error_text(exc)
+
+
+#: The refusals of :mod:`desktop_oms.cache.counts` (English there, for logs and tests) and
+#: their words here; the fields are filled in by position.
+_REFUSALS = (
+    (
+        re.compile(
+            r"“(.*)” is not a shelf: type an aisle and bay such as H-07 \(bays 01-40\), "
+            r"or one shelf such as H-07-C \(shelves A-E\)$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "CountView",
+            "“{0}” is not a shelf: type an aisle and bay such as H-07 (bays 01-40), or one "
+            "shelf such as H-07-C (shelves A-E)",
+        ),
+    ),
+    (
+        re.compile(r"No department is called “(.*)”: pick one from the list$"),
+        QT_TRANSLATE_NOOP("CountView", "No department is called “{0}”: pick one from the list"),
+    ),
+    (
+        re.compile(r"There is no aisle (\S+) in this store \(aisles: (.*)\)$"),
+        QT_TRANSLATE_NOOP("CountView", "There is no aisle {0} in this store (aisles: {1})"),
+    ),
+    (
+        re.compile(r"No product has the barcode (.*)$"),
+        QT_TRANSLATE_NOOP("CountView", "No product has the barcode {0}"),
+    ),
+    (
+        re.compile(r"(\S+) already has (\d+) counted$"),
+        QT_TRANSLATE_NOOP("CountView", "{0} already has {1} counted"),
+    ),
+    (
+        re.compile(r"A counted quantity is a whole number from 0 to (\S+)$"),
+        QT_TRANSLATE_NOOP("CountView", "A counted quantity is a whole number from 0 to {0}"),
+    ),
+    (
+        re.compile(r"SKU (\S+) is not in the catalogue$"),
+        QT_TRANSLATE_NOOP("CountView", "SKU {0} is not in the catalogue"),
+    ),
+    (
+        re.compile(r"(\S+) has not been counted: count it first, then give a reason$"),
+        QT_TRANSLATE_NOOP(
+            "CountView", "{0} has not been counted: count it first, then give a reason"
+        ),
+    ),
+    (
+        re.compile(r"Nothing has been counted yet: scan the items on the shelf first$"),
+        QT_TRANSLATE_NOOP(
+            "CountView", "Nothing has been counted yet: scan the items on the shelf first"
+        ),
+    ),
+    (
+        re.compile(r"A correction needs a number of units other than 0$"),
+        QT_TRANSLATE_NOOP("CountView", "A correction needs a number of units other than 0"),
+    ),
+    (
+        re.compile(r"This count was submitted at (.*) UTC: start a new count$"),
+        QT_TRANSLATE_NOOP("CountView", "This count was submitted at {0} UTC: start a new count"),
+    ),
+    (
+        re.compile(r"This count was cancelled: start a new count$"),
+        QT_TRANSLATE_NOOP("CountView", "This count was cancelled: start a new count"),
+    ),
+)
 
 
 def _now() -> datetime:
@@ -162,10 +283,22 @@ class ReasonDelegate(QStyledItemDelegate):
         """A combo that commits as soon as a reason is picked."""
         combo = QComboBox(parent)
         combo.setObjectName("reasonCombo")
+        combo.setAccessibleName(self.tr("Reason"))
         for code, label in self.count_model.reasons.items():
-            combo.addItem(label, code)
+            combo.addItem(reason_label(label), code)
         combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
         return combo
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Tab and Shift+Tab move the keyboard on as anywhere else (to the next line's
+        reason, then the buttons below), rather than round the table's cells for ever."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
+            return False
+        return super().eventFilter(editor, event)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
         """The line's reason."""
@@ -264,12 +397,8 @@ class CountView(QWidget):
         head = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        self.title = _label("Cycle count", name="pageTitle")
-        self.subtitle = _label(
-            "Count a department or a shelf by scanning; the variances go to the server as "
-            "stock counts.",
-            name="pageSubtitle",
-        )
+        self.title = _label(self.tr("Cycle count"), name="pageTitle")
+        self.subtitle = _label(self.tr(SUBTITLE), name="pageSubtitle")
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         head.addLayout(titles, 1)
@@ -300,14 +429,18 @@ class CountView(QWidget):
         row.setSpacing(16)
 
         dept, dept_layout = _card()
-        dept_layout.addWidget(_label("COUNT A DEPARTMENT", section="true"))
+        dept_layout.addWidget(_label(self.tr("COUNT A DEPARTMENT"), section="true"))
         dept_layout.addWidget(
-            _label("Every product of the department, wherever it is in the store.", muted="true")
+            _label(
+                self.tr("Every product of the department, wherever it is in the store."),
+                muted="true",
+            )
         )
         self.department = QComboBox()
         self.department.setObjectName("departmentCombo")
+        self.department.setAccessibleName(self.tr("Department to count"))
         self.department.setMinimumHeight(42)
-        self.start_department = _button("Start counting the department", accent=True)
+        self.start_department = _button(self.tr("Start counting the department"), accent=True)
         self.start_department.clicked.connect(
             lambda: self.start("department", self.department.currentText())
         )
@@ -317,20 +450,23 @@ class CountView(QWidget):
         row.addWidget(dept, 1)
 
         shelf, shelf_layout = _card()
-        shelf_layout.addWidget(_label("COUNT A SHELF", section="true"))
+        shelf_layout.addWidget(_label(self.tr("COUNT A SHELF"), section="true"))
         shelf_layout.addWidget(
             _label(
-                "An aisle and bay (H-07: all its shelves) or one shelf (H-07-C), as on the "
-                "shelf label.",
+                self.tr(
+                    "An aisle and bay (H-07: all its shelves) or one shelf (H-07-C), as on the "
+                    "shelf label."
+                ),
                 muted="true",
             )
         )
         self.shelf = QLineEdit()
         self.shelf.setObjectName("shelfEdit")
-        self.shelf.setPlaceholderText("Aisle-bay or aisle-bay-shelf, e.g. H-07 or H-07-C")
+        self.shelf.setAccessibleName(self.tr("Shelf to count"))
+        self.shelf.setPlaceholderText(self.tr("Aisle-bay or aisle-bay-shelf, e.g. H-07 or H-07-C"))
         self.shelf.setMinimumHeight(42)
         self.shelf.returnPressed.connect(lambda: self.start("shelf", self.shelf.text()))
-        self.start_shelf = _button("Start counting the shelf", accent=True)
+        self.start_shelf = _button(self.tr("Start counting the shelf"), accent=True)
         self.start_shelf.clicked.connect(lambda: self.start("shelf", self.shelf.text()))
         self.choose_error = _label("")
         self.choose_error.setStyleSheet(f"color: {theme.BAD};")
@@ -343,15 +479,16 @@ class CountView(QWidget):
         layout.addLayout(row)
 
         resume, resume_layout = _card()
-        resume_layout.addWidget(_label("COUNTS IN PROGRESS", section="true"))
+        resume_layout.addWidget(_label(self.tr("COUNTS IN PROGRESS"), section="true"))
         self.open_list = QListWidget()
         self.open_list.setObjectName("openCounts")
+        self.open_list.setAccessibleName(self.tr("Counts in progress"))
         self.open_list.setMinimumHeight(140)
         self.open_list.itemActivated.connect(self._resume_item)
-        self.no_open = _label("No count in progress at this store.", muted="true")
+        self.no_open = _label(self.tr("No count in progress at this store."), muted="true")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.resume_button = _button("Resume count")
+        self.resume_button = _button(self.tr("Resume count"))
         self.resume_button.clicked.connect(lambda: self._resume_item(self.open_list.currentItem()))
         buttons.addWidget(self.resume_button)
         resume_layout.addWidget(self.open_list, 1)
@@ -375,7 +512,7 @@ class CountView(QWidget):
         self.banner_text = _label("")
         self.banner_text.setWordWrap(True)
         self.banner_text.setStyleSheet("font-size: 16px; font-weight: 600;")
-        self.add_outside = _button("Add to this count")
+        self.add_outside = _button(self.tr("Add to this count"))
         self.add_outside.hide()
         self.add_outside.clicked.connect(self.add_outside_product)
         banner_layout.addWidget(self.banner_text, 1)
@@ -387,7 +524,7 @@ class CountView(QWidget):
         tally_layout.setSpacing(0)
         self.units = _label("0")
         self.units.setStyleSheet("font-size: 30px; font-weight: 800;")
-        self.items = _label("units · 0 items", muted="true")
+        self.items = _label(self.tr("units · %n item(s) counted", "", 0), muted="true")
         tally_layout.addWidget(self.units)
         tally_layout.addWidget(self.items)
         top.addWidget(tally)
@@ -396,12 +533,16 @@ class CountView(QWidget):
         entry = QHBoxLayout()
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("countCodeEdit")
-        self.code_edit.setPlaceholderText("No barcode? Type the SKU or barcode and press Enter")
+        self.code_edit.setPlaceholderText(
+            self.tr("No barcode? Type the SKU or barcode and press Enter")
+        )
+        self.code_edit.setAccessibleName(self.tr("SKU or barcode"))
         self.code_edit.setMinimumHeight(40)
         self.code_edit.returnPressed.connect(self._typed_code)
         entry.addWidget(self.code_edit, 1)
         self.keys_hint = _label(
-            "+ / − change the selected line · type a number to set it · Del recounts", faint="true"
+            self.tr("+ / − change the selected line · type a number to set it · Del recounts"),
+            faint="true",
         )
         entry.addWidget(self.keys_hint)
         layout.addLayout(entry)
@@ -410,6 +551,7 @@ class CountView(QWidget):
         self.model.quantityEdited.connect(self.set_quantity)
         self.table = CountTable(self.model)
         self.table.setObjectName("countTable")
+        self.table.setAccessibleName(self.tr("Items counted"))
         self.table.setModel(self.model)
         setup_queue_table(
             self.table,
@@ -433,23 +575,29 @@ class CountView(QWidget):
         layout.addWidget(self.empty, 1)
 
         bottom = QHBoxLayout()
-        self.cancel_button = _button("Cancel count", danger=True)
+        self.cancel_button = _button(self.tr("Cancel count"), danger=True)
         self.cancel_button.clicked.connect(self._cancel_clicked)
-        self.leave_button = _button("Count something else", flat=True)
+        self.leave_button = _button(self.tr("Count something else"), flat=True)
         self.leave_button.clicked.connect(self.show_choose)
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.leave_button)
         bottom.addStretch(1)
-        self.saved_note = _label("Saved on this station as you count.", faint="true")
-        bottom.addWidget(self.saved_note)
-        self.correct_button = _button("Correct stock…")
+        self.saved_note = _label(self.tr("Saved on this station as you count."), faint="true")
+        self.saved_note.setToolTip(self.saved_note.text())
+        self.saved_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # the buttons keep their width; a narrow window clips this note, not their words
+        self.saved_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bottom.addWidget(self.saved_note, 4)
+        self.correct_button = _button(self.tr("Correct stock…"))
         self.correct_button.setToolTip(
-            "Take units off (damaged, theft) or put them on (found) for the selected line, "
-            "outside the count (manager)"
+            self.tr(
+                "Take units off (damaged, theft) or put them on (found) for the selected line, "
+                "outside the count (manager)"
+            )
         )
         self.correct_button.clicked.connect(self.correct_selected)
         bottom.addWidget(self.correct_button)
-        self.review_button = _button("Review variances  →", accent=True)
+        self.review_button = _button(self.tr("Review variances  →"), accent=True)
         self.review_button.clicked.connect(self.show_review)
         bottom.addWidget(self.review_button)
         layout.addLayout(bottom)
@@ -469,13 +617,13 @@ class CountView(QWidget):
         self.figures: dict[str, QLabel] = {}
         for column, (key, title) in enumerate(
             (
-                ("lines", "ITEMS COUNTED"),
-                ("units", "UNITS COUNTED"),
-                ("expected", "UNITS EXPECTED"),
-                ("variance", "NET VARIANCE"),
-                ("value", "NET VALUE"),
-                ("absolute", "ABSOLUTE VALUE"),
-                ("missing", "NOT COUNTED"),
+                ("lines", self.tr("ITEMS COUNTED")),
+                ("units", self.tr("UNITS COUNTED")),
+                ("expected", self.tr("UNITS EXPECTED")),
+                ("variance", self.tr("NET VARIANCE")),
+                ("value", self.tr("NET VALUE")),
+                ("absolute", self.tr("ABSOLUTE VALUE")),
+                ("missing", self.tr("NOT COUNTED")),
             )
         ):
             grid.addWidget(_label(title, section="true"), 0, column)
@@ -489,6 +637,7 @@ class CountView(QWidget):
         self.review_model.reasonEdited.connect(self.set_reason)
         self.review_table = QTableView()
         self.review_table.setObjectName("reviewTable")
+        self.review_table.setAccessibleName(self.tr("Variances"))
         self.review_table.setModel(self.review_model)
         setup_queue_table(
             self.review_table,
@@ -504,22 +653,24 @@ class CountView(QWidget):
         layout.addWidget(self.review_table, 1)
 
         bottom = QHBoxLayout()
-        self.back_button = _button("←  Back to counting")
+        self.back_button = _button(self.tr("←  Back to counting"))
         self.back_button.clicked.connect(self.show_counting)
         bottom.addWidget(self.back_button)
-        self.export_button = _button("Export CSV")
+        self.export_button = _button(self.tr("Export CSV"))
         self.export_button.setIcon(theme.icon("upload", theme.INK))
         self.export_button.clicked.connect(lambda: self.export_csv())
         bottom.addWidget(self.export_button)
         bottom.addStretch(1)
-        bottom.addWidget(_label("Items not counted:", muted="true"))
+        uncounted_label = _label(self.tr("Items not counted:"), muted="true")
+        bottom.addWidget(uncounted_label)
         self.uncounted = QComboBox()
         self.uncounted.setObjectName("uncountedCombo")
-        self.uncounted.addItem("Leave them out", "leave")
-        self.uncounted.addItem("Count them as 0", "zero")
+        uncounted_label.setBuddy(self.uncounted)
+        self.uncounted.addItem(self.tr("Leave them out"), userData="leave")
+        self.uncounted.addItem(self.tr("Count them as 0"), userData="zero")
         self.uncounted.setMinimumHeight(42)
         bottom.addWidget(self.uncounted)
-        self.submit_button = _button("Submit count", accent=True)
+        self.submit_button = _button(self.tr("Submit count"), accent=True)
         self.submit_button.clicked.connect(self.submit)
         bottom.addWidget(self.submit_button)
         layout.addLayout(bottom)
@@ -535,11 +686,11 @@ class CountView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         card, inner = _card()
         inner.setContentsMargins(28, 24, 28, 24)
-        self.done_title = _label("Count submitted", name="orderTitle")
+        self.done_title = _label(self.tr("Count submitted"), name="orderTitle")
         self.done_text = _label("", muted="true")
         self.done_text.setWordWrap(True)
         self.done_waiting = _label("", chip="info")
-        self.another = _button("Start another count", accent=True)
+        self.another = _button(self.tr("Start another count"), accent=True)
         self.another.clicked.connect(self.show_choose)
         inner.addWidget(self.done_title)
         inner.addWidget(self.done_text)
@@ -622,11 +773,8 @@ class CountView(QWidget):
         self.session = None
         self.codes = None
         self.steps.setCurrentIndex(CHOOSE)
-        self.title.setText("Cycle count")
-        self.subtitle.setText(
-            "Count a department or a shelf by scanning; the variances go to the server as "
-            "stock counts."
-        )
+        self.title.setText(self.tr("Cycle count"))
+        self.subtitle.setText(self.tr(SUBTITLE))
         self.state_chip.hide()
         self.choose_error.setText("")
         if self.station is None or self.tasks is None:
@@ -641,11 +789,17 @@ class CountView(QWidget):
     def _show_open(self, found: list[CountSession]) -> None:
         self.open_list.clear()
         for session in found:
-            who = session.started_by_name or f"staff {session.started_by}"
+            who = session.started_by_name or self.tr("staff {id}").format(id=session.started_by)
+            items = self.tr("%n item(s)", "", session.lines)
+            units = self.tr("%n unit(s) counted", "", session.units)
             item = QListWidgetItem(
-                f"{session.scope.label}   ·   started {self._time(session.started_at)} by {who}"
-                f"   ·   {session.lines} item{'s' if session.lines != 1 else ''}, "
-                f"{session.units} unit{'s' if session.units != 1 else ''} counted"
+                self.tr("{scope}   ·   started {when} by {who}   ·   {items}, {units}").format(
+                    scope=scope_label(session.scope),
+                    when=self._time(session.started_at),
+                    who=who,
+                    items=items,
+                    units=units,
+                )
             )
             item.setData(Qt.ItemDataRole.UserRole, session.id)
             item.setSizeHint(QSize(0, 40))
@@ -661,7 +815,9 @@ class CountView(QWidget):
             return ""
         when = datetime.fromisoformat(text).astimezone(self.tz)
         today = datetime.now(self.tz).date()
-        return f"{when:%H:%M}" if when.date() == today else f"{when:%d %b %H:%M}"
+        if when.date() == today:
+            return f"{when:%H:%M}"
+        return locale_text(when, "d MMM HH:mm")
 
     def start(self, kind: str, value: str) -> None:
         """Begin a count of a department (by name) or a shelf (``H-07``, ``H-07-C``)."""
@@ -679,7 +835,7 @@ class CountView(QWidget):
         def refused(exc: BaseException) -> None:
             if not isinstance(exc, DomainError):
                 raise exc
-            self.choose_error.setText(exc.message)
+            self.choose_error.setText(refusal_words(exc))
 
         tasks.write(job, name="count.start").then(self.open_count, refused)
 
@@ -701,7 +857,12 @@ class CountView(QWidget):
         self.model.set_rows([])
         self.steps.setCurrentIndex(COUNTING)
         self._show_header()
-        self._say(f"Scan the items of {session.scope.label}. Each scan counts one.", "info")
+        self._say(
+            self.tr("Scan the items of {scope}. Each scan counts one.").format(
+                scope=scope_label(session.scope)
+            ),
+            "info",
+        )
         session_id = session.id
 
         def loaded(codes: dict[str, str]) -> None:
@@ -720,12 +881,14 @@ class CountView(QWidget):
         session = self.session
         if session is None:
             return
-        who = session.started_by_name or f"staff {session.started_by}"
-        self.title.setText(f"Counting {session.scope.label}")
+        who = session.started_by_name or self.tr("staff {id}").format(id=session.started_by)
+        self.title.setText(self.tr("Counting {scope}").format(scope=scope_label(session.scope)))
         self.subtitle.setText(
-            f"Started {self._time(session.started_at)} by {who} · saved on this station as you go"
+            self.tr("Started {when} by {who} · saved on this station as you go").format(
+                when=self._time(session.started_at), who=who
+            )
         )
-        self.state_chip.setText("In progress")
+        self.state_chip.setText(self.tr("In progress"))
         self.state_chip.setProperty("chip", "info")
         theme.restyle(self.state_chip)
         self.state_chip.show()
@@ -760,11 +923,13 @@ class CountView(QWidget):
         self.model.set_rows(counted, current)
         self.units.setText(f"{review.units_counted:,}")
         lines = len(review.counted)
-        self.items.setText(f"units · {lines} item{'s' if lines != 1 else ''} counted")
+        self.items.setText(self.tr("units · %n item(s) counted", "", lines))
         self.table.setVisible(bool(counted))
         self.empty.setVisible(not counted)
         self.empty.setText(
-            f"Nothing counted yet.\nScan the first item of {review.count.scope.label}."
+            self.tr("Nothing counted yet.\nScan the first item of {scope}.").format(
+                scope=scope_label(review.count.scope)
+            )
         )
         if current is not None and (row := self.model.row_of(current)) is not None:
             index = self.model.index(row, self.model.column(Col.COUNTED))
@@ -843,7 +1008,7 @@ class CountView(QWidget):
                 return
             self._refused(exc)
             if scanned:
-                self.scanProblem.emit(exc.message)
+                self.scanProblem.emit(refusal_words(exc))
 
         self.tasks.write(job, name=name).then(done, refused)
 
@@ -853,11 +1018,15 @@ class CountView(QWidget):
 
     def announce(self, sku: str, name: str, counted: int, *, scanned: bool = True) -> None:
         """Say which line a scan or key just changed, and its count now."""
-        how = "scanned" if scanned else "set"
-        self._say(f"✓ {name} ({sku}) · {counted:,} counted ({how})", "ok")
+        text = (
+            self.tr("✓ {name} ({sku}) · {count} counted (scanned)")
+            if scanned
+            else self.tr("✓ {name} ({sku}) · {count} counted (set)")
+        )
+        self._say(text.format(name=name, sku=sku, count=f"{counted:,}"), "ok")
 
     def _refused(self, exc: DomainError) -> None:
-        self._say(exc.message, "bad")
+        self._say(refusal_words(exc), "bad")
         if isinstance(exc, counts.OutsideScope):
             self.add_outside.show()
 
@@ -900,7 +1069,7 @@ class CountView(QWidget):
             return
         quantity = (self.model.rows[row].counted or 0) + delta
         if quantity < 0:
-            self._say("A count cannot go below 0", "bad")
+            self._say(self.tr("A count cannot go below 0"), "bad")
             return
         self.set_quantity(sku, quantity)
 
@@ -912,7 +1081,12 @@ class CountView(QWidget):
         session_id = session.id
 
         def done(_removed: bool) -> None:
-            self._say(f"{sku} taken out of the count: scan it again to recount it", "info")
+            self._say(
+                self.tr("{sku} taken out of the count: scan it again to recount it").format(
+                    sku=sku
+                ),
+                "info",
+            )
             self.reload()
 
         self.tasks.write(
@@ -922,7 +1096,7 @@ class CountView(QWidget):
     def _refused_any(self, exc: BaseException) -> None:
         if not isinstance(exc, DomainError):
             raise exc
-        self._say(exc.message, "bad")
+        self._say(refusal_words(exc), "bad")
 
     def _typed_code(self) -> None:
         text = self.code_edit.text().strip()
@@ -955,7 +1129,7 @@ class CountView(QWidget):
     def _cancel_clicked(self) -> None:
         if not self._cancel_armed:
             self._cancel_armed = True
-            self.cancel_button.setText("Click again to cancel the count")
+            self.cancel_button.setText(self.tr("Click again to cancel the count"))
             self._cancel_timer.start(CONFIRM_MS)
             return
         self._disarm_cancel()
@@ -964,7 +1138,7 @@ class CountView(QWidget):
     def _disarm_cancel(self) -> None:
         self._cancel_armed = False
         self._cancel_timer.stop()
-        self.cancel_button.setText("Cancel count")
+        self.cancel_button.setText(self.tr("Cancel count"))
 
     def cancel_count(self) -> None:
         """Abandon the count shown (nothing is sent)."""
@@ -975,7 +1149,10 @@ class CountView(QWidget):
 
         def done(_none: None) -> None:
             self.message.emit(
-                f"Count of {session.scope.label} cancelled: nothing was sent.", "info"
+                self.tr("Count of {scope} cancelled: nothing was sent.").format(
+                    scope=scope_label(session.scope)
+                ),
+                "info",
             )
             self.show_choose()
 
@@ -1000,8 +1177,8 @@ class CountView(QWidget):
         if session is None:
             return
         self.steps.setCurrentIndex(REVIEW)
-        self.title.setText(f"Review: {session.scope.label}")
-        self.state_chip.setText("Review")
+        self.title.setText(self.tr("Review: {scope}").format(scope=scope_label(session.scope)))
+        self.state_chip.setText(self.tr("Review"))
         self.reload()
         self.review_table.setFocus()
 
@@ -1023,14 +1200,16 @@ class CountView(QWidget):
         has_lines = self.review is not None and bool(self.review.counted)
         self.submit_button.setEnabled(allowed and has_lines and self.session is not None)
         if not allowed:
-            text = counts.MANAGER_SUBMITS + "."
+            text = self.tr(MANAGER_SUBMITS) + "."
         elif not has_lines:
-            text = "Nothing has been counted yet."
+            text = self.tr("Nothing has been counted yet.")
         else:
             n = len(self.review.counted) if self.review is not None else 0
-            text = (
-                f"Submitting sends {n} stock count{'s' if n != 1 else ''}; the server applies "
-                "each against the sales and receipts since the item was counted."
+            text = self.tr(
+                "Submitting sends %n stock count(s); the server applies each against the sales "
+                "and receipts since the item was counted.",
+                "",
+                n,
             )
         self.submit_note.setText(text)
         self.submit_button.setToolTip(text)
@@ -1042,7 +1221,7 @@ class CountView(QWidget):
         if station is None or tasks is None or session is None or count is None:
             return
         if not counts.may_submit(session.role):
-            self.message.emit(counts.MANAGER_SUBMITS, "warn")
+            self.message.emit(self.tr(MANAGER_SUBMITS), "warn")
             return
         session_id, staff, role, now = count.id, session.staff_id, session.role, _now()
         uncounted: Any = self.uncounted.currentData()
@@ -1062,7 +1241,7 @@ class CountView(QWidget):
             self._show_done(result)
             n = len(result.entries)
             self.message.emit(
-                f"Count submitted: {n} stock count{'s' if n != 1 else ''} queued for the server.",
+                self.tr("Count submitted: %n stock count(s) queued for the server.", "", n),
                 "info",
             )
             self.submitted.emit(result)
@@ -1071,43 +1250,52 @@ class CountView(QWidget):
             self._update_submit()
             if not isinstance(exc, DomainError):
                 raise exc
-            self.message.emit(f"The count was not submitted: {exc.message}", "bad")
+            self.message.emit(
+                self.tr("The count was not submitted: {why}").format(why=refusal_words(exc)), "bad"
+            )
 
         tasks.write(job, name="count.submit").then(done, refused)
 
     def _show_done(self, result: Submitted) -> None:
         self.session = None
         self.steps.setCurrentIndex(DONE)
-        scope = result.count.scope.label
-        self.title.setText(f"Submitted: {scope}")
+        scope = scope_label(result.count.scope)
+        self.title.setText(self.tr("Submitted: {scope}").format(scope=scope))
         self.subtitle.setText(
-            "The stock counts are in the outbox and go to the server with the next sync."
+            self.tr("The stock counts are in the outbox and go to the server with the next sync.")
         )
-        self.state_chip.setText("Submitted")
+        self.state_chip.setText(self.tr("Submitted"))
         self.state_chip.setProperty("chip", "ok")
         theme.restyle(self.state_chip)
         seqs = [e.seq for e in result.entries]
         n = len(seqs)
         zeroed = (
-            f" {result.zeroed} item{'s' if result.zeroed != 1 else ''} not found counted as 0."
+            " " + self.tr("%n item(s) not found counted as 0.", "", result.zeroed)
             if result.zeroed
             else ""
         )
-        self.done_title.setText(f"{n} stock count{'s' if n != 1 else ''} queued")
+        self.done_title.setText(self.tr("%n stock count(s) queued", "", n))
         self.done_text.setText(
-            f"{scope}: commands #{min(seqs)}–#{max(seqs)} with their reasons.{zeroed} The server "
-            "applies each count against the movements since the item was counted, so sales "
-            "made meanwhile still count. Refusals appear in the Conflicts inbox."
+            self.tr("{scope}: commands #{first}–#{last} with their reasons.").format(
+                scope=scope, first=min(seqs), last=max(seqs)
+            )
+            + zeroed
+            + " "
+            + self.tr(
+                "The server applies each count against the movements since the item was "
+                "counted, so sales made meanwhile still count. Refusals appear in the "
+                "Conflicts inbox."
+            )
         )
         self._show_waiting(n)
         self._refresh_waiting()
 
     def _show_waiting(self, waiting: int) -> None:
         if waiting:
-            self.done_waiting.setText(f"{waiting} waiting to send")
+            self.done_waiting.setText(self.tr("%n waiting to send", "", waiting))
             self.done_waiting.setProperty("chip", "warn")
         else:
-            self.done_waiting.setText("All sent to the server")
+            self.done_waiting.setText(self.tr("All sent to the server"))
             self.done_waiting.setProperty("chip", "ok")
         theme.restyle(self.done_waiting)
 
@@ -1126,7 +1314,7 @@ class CountView(QWidget):
         if tasks is None or review is None:
             return
         now = datetime.now(self.tz)
-        suggested = csvexport.default_name(f"count {review.count.scope.label}", now)
+        suggested = csvexport.default_name(f"count {review.count.scope.value}", now)
         if path is None and self.export_dir is not None:
             path = self.export_dir / suggested
         if path is None:
@@ -1136,11 +1324,13 @@ class CountView(QWidget):
         target = path
 
         def done(rows: int) -> None:
-            self.message.emit(f"Exported {rows} lines to {target.name}.", "info")
+            self.message.emit(
+                self.tr("Exported %n line(s) to {file}.", "", rows).format(file=target.name), "info"
+            )
             self.exported.emit(str(target))
 
         def failed(exc: BaseException) -> None:
-            self.message.emit(f"The export failed: {exc}", "bad")
+            self.message.emit(self.tr("The export failed: {error}").format(error=exc), "bad")
 
         csvexport.export_model(self.review_model, target, tasks).then(done, failed)
 
@@ -1159,9 +1349,9 @@ class CountView(QWidget):
         of this count (the page then says where it belongs)."""
         session = self.session
         if session is None:
-            raise ScanRefused("Choose what to count first")
+            raise ScanRefused(self.tr("Choose what to count first"))
         if self.codes is None:
-            raise ScanRefused("The count is still loading — scan again in a moment")
+            raise ScanRefused(self.tr("The count is still loading — scan again in a moment"))
         keys: tuple[str, ...] = ()
         if isinstance(code, GtinCode):
             keys = code.lookup_keys
@@ -1173,7 +1363,11 @@ class CountView(QWidget):
         if sku is None:
             self.outside = text
             self._name_outside(text)
-            raise ScanRefused(f"That item is not part of this count ({session.scope.label})")
+            raise ScanRefused(
+                self.tr("That item is not part of this count ({scope})").format(
+                    scope=scope_label(session.scope)
+                )
+            )
         self.record(keys[0] if keys else text)
 
     def _name_outside(self, raw: str) -> None:
@@ -1182,14 +1376,24 @@ class CountView(QWidget):
         if session is None or tasks is None:
             return
         scope = session.scope
-        self._say(f"That item is not part of this count ({scope.label})", "bad")
+        self._say(
+            self.tr("That item is not part of this count ({scope})").format(
+                scope=scope_label(scope)
+            ),
+            "bad",
+        )
 
         def named(product: queries.ProductRow | None) -> None:
             if not shiboken6.isValid(self) or self.outside != raw:
                 return
             if product is None:
                 self.outside = None
-                self._say(f"No product has the barcode {raw}: it cannot be counted", "bad")
+                self._say(
+                    self.tr("No product has the barcode {code}: it cannot be counted").format(
+                        code=raw
+                    ),
+                    "bad",
+                )
                 return
             self._refused(counts.outside_message(product, scope))
 
@@ -1204,7 +1408,7 @@ class CountView(QWidget):
         it (manager)."""
         index = self.table.currentIndex()
         if not index.isValid():
-            self._say("Select a line first, then press Correct stock…", "bad")
+            self._say(self.tr("Select a line first, then press Correct stock…"), "bad")
             return
         row = self.model.rows[index.row()]
         dialog = AdjustDialog(row.sku, row.name, row.current, self.model.reasons, self)
@@ -1213,6 +1417,7 @@ class CountView(QWidget):
 
         def done(result: int) -> None:
             self.adjust_dialog = None
+            self.table.setFocus()  # the keyboard goes back to the line corrected
             if result == QDialog.DialogCode.Accepted:
                 units, reason = dialog.chosen()
                 self.correct(row.sku, units, reason)
@@ -1246,8 +1451,13 @@ class CountView(QWidget):
             if self.events is not None:
                 self.events.outboxChanged.emit()
                 self.events.changed()
-            label = self.model.reasons.get(reason, reason).lower()
-            self.message.emit(f"Stock of {sku} corrected by {units:+d} ({label}): queued.", "info")
+            label = reason_label(self.model.reasons.get(reason, reason)).lower()
+            self.message.emit(
+                self.tr("Stock of {sku} corrected by {units} ({reason}): queued.").format(
+                    sku=sku, units=f"{units:+d}", reason=label
+                ),
+                "info",
+            )
             self.reload()
             self.corrected.emit(entry)
 

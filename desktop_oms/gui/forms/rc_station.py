@@ -897,50 +897,55 @@ $\xbb;,\x22\x8a\xee\xde\xcb\x0c\xd5\x00\x00\x15(e\
 \xee2\xf2\x00\x00\x5c\x0b\xff\x0bz\x03'\xfaI\xf7\x8f\
 \xfb\x00\x022\x05\xab\x03\x00\x00\xa3\xfd\xdd\xfd}\xff\xad\
 \x00\xbd\x00?\x00\xf1\xff\xf5\xff\x00\x00\
-\x00\x00@a\
+\x00\x00H*\
 /\
 * desktop-oms st\
-ation: one light\
- theme for the c\
-ounter.\x0a * Palet\
-te: ink #17202C,\
- muted #5B6472, \
-faint #8A93A1, l\
-ines #E2E6EC, ca\
-nvas #F3F5F8,\x0a *\
- surface #FFFFFF\
-, accent #2563EB\
- (hover #1D4ED8,\
- tint #E8EFFD), \
-ok #15803D / #DC\
-FCE7,\x0a * warn #B\
-45309 / #FEF3C7,\
- bad #B91C1C / #\
-FEE2E2. Touch ta\
-rgets are at lea\
-st 40 px high.\x0a \
-* The font famil\
-y and base size \
-are set in code \
-(gui/theme.py) s\
-o that they foll\
-ow the\x0a * platfo\
-rm's best sans-s\
-erif; sizes here\
- are in px so th\
-at they match at\
- any DPI.\x0a */\x0a\x0a*\
- {\x0a    outline: \
-0;\x0a}\x0a\x0aQMainWindo\
-w, QDialog, QWid\
-get#central {\x0a  \
-  background: #F\
-3F5F8;\x0a    color\
-: #17202C;\x0a}\x0a\x0aQT\
-oolTip {\x0a    bac\
-kground: #17202C\
-;\x0a    color: #FF\
-FFFF;\x0a    border\
+ation stylesheet\
+: a TEMPLATE fil\
+led per theme by\
+ gui/theme.py.\x0a \
+* Every colour i\
+s a placeholder \
+naming its role \
+(string.Template\
+: a dollar sign \
+and the\x0a * role \
+in braces); the \
+values of each t\
+heme (light, dar\
+k, high contrast\
+) are the palett\
+es\x0a * in gui/the\
+me.py. The roles\
+ focus and focus\
+_width draw the \
+keyboard focus; \
+touch_min is\x0a * \
+the smallest tou\
+ch target (px).\x0a\
+ * The font fami\
+ly and base size\
+ are set in code\
+ (gui/theme.py) \
+so that they fol\
+low the\x0a * platf\
+orm's best sans-\
+serif; sizes her\
+e are in px so t\
+hat they match a\
+t any DPI.\x0a */\x0a\x0a\
+* {\x0a    outline:\
+ 0;\x0a}\x0a\x0aQMainWind\
+ow, QDialog, QWi\
+dget#central {\x0a \
+   background: $\
+{canvas};\x0a    co\
+lor: ${ink};\x0a}\x0a\x0a\
+QToolTip {\x0a    b\
+ackground: ${toa\
+st_bg};\x0a    colo\
+r: ${on_dark_bri\
+ght};\x0a    border\
 : 0;\x0a    padding\
 : 6px 8px;\x0a    b\
 order-radius: 6p\
@@ -952,984 +957,1103 @@ x;\x0a}\x0a\x0a/* --- top\
 ------------- */\
 \x0a\x0aQFrame#topBar \
 {\x0a    background\
-: #111827;\x0a    b\
-order: 0;\x0a    mi\
-n-height: 60px;\x0a\
-    max-height: \
-60px;\x0a}\x0aQFrame#t\
-opBar QLabel {\x0a \
-   color: #E5E7E\
-B;\x0a}\x0aQLabel#bran\
-dLabel {\x0a    fon\
-t-size: 17px;\x0a  \
-  font-weight: 7\
-00;\x0a    color: #\
-FFFFFF;\x0a}\x0aQLabel\
-#storeLabel {\x0a  \
-  font-size: 14p\
-x;\x0a    color: #A\
-EB6C2;\x0a}\x0aQLineEd\
-it#scanEdit {\x0a  \
-  background: #1\
-F2937;\x0a    color\
-: #F9FAFB;\x0a    b\
-order: 1px solid\
- #374151;\x0a    bo\
-rder-radius: 10p\
-x;\x0a    padding: \
-0 12px;\x0a    min-\
-height: 40px;\x0a  \
-  font-size: 15p\
-x;\x0a    selection\
--background-colo\
-r: #2563EB;\x0a}\x0aQL\
-ineEdit#scanEdit\
-:focus {\x0a    bor\
-der: 1px solid #\
-60A5FA;\x0a    back\
-ground: #111827;\
-\x0a}\x0aQToolButton#s\
-taffButton {\x0a   \
- color: #F9FAFB;\
-\x0a    background:\
- transparent;\x0a  \
-  border: 1px so\
-lid transparent;\
-\x0a    border-radi\
-us: 10px;\x0a    pa\
-dding: 0 10px;\x0a \
-   min-height: 4\
-0px;\x0a    font-si\
-ze: 15px;\x0a    fo\
-nt-weight: 600;\x0a\
-}\x0aQToolButton#st\
-affButton:hover \
-{\x0a    background\
-: #1F2937;\x0a    b\
-order-color: #37\
-4151;\x0a}\x0aQToolBut\
-ton#staffButton:\
-:menu-indicator \
-{\x0a    image: non\
-e;\x0a}\x0a\x0a/* --- nav\
-igation rail ---\
+: ${topbar};\x0a   \
+ border: 0;\x0a    \
+min-height: 60px\
+;\x0a    max-height\
+: 60px;\x0a}\x0aQFrame\
+#topBar QLabel {\
+\x0a    color: ${on\
+_dark};\x0a}\x0aQLabel\
+#brandLabel {\x0a  \
+  font-size: 17p\
+x;\x0a    font-weig\
+ht: 700;\x0a    col\
+or: ${on_dark_br\
+ight};\x0a}\x0aQLabel#\
+storeLabel {\x0a   \
+ font-size: 14px\
+;\x0a    color: ${o\
+n_dark_muted};\x0a}\
+\x0aQLineEdit#scanE\
+dit {\x0a    backgr\
+ound: ${topbar_r\
+aised};\x0a    colo\
+r: ${on_dark_bri\
+ght};\x0a    border\
+: 1px solid ${to\
+pbar_line};\x0a    \
+border-radius: 1\
+0px;\x0a    padding\
+: 0 12px;\x0a    mi\
+n-height: 40px;\x0a\
+    font-size: 1\
+5px;\x0a    selecti\
+on-background-co\
+lor: ${accent};\x0a\
+}\x0aQLineEdit#scan\
+Edit:focus {\x0a   \
+ border: 1px sol\
+id ${topbar_focu\
+s};\x0a    backgrou\
+nd: ${topbar};\x0a}\
+\x0aQToolButton#sta\
+ffButton {\x0a    c\
+olor: ${on_dark_\
+bright};\x0a    bac\
+kground: transpa\
+rent;\x0a    border\
+: 1px solid tran\
+sparent;\x0a    bor\
+der-radius: 10px\
+;\x0a    padding: 0\
+ 10px;\x0a    min-h\
+eight: 40px;\x0a   \
+ font-size: 15px\
+;\x0a    font-weigh\
+t: 600;\x0a}\x0aQToolB\
+utton#staffButto\
+n:hover {\x0a    ba\
+ckground: ${topb\
+ar_raised};\x0a    \
+border-color: ${\
+topbar_line};\x0a}\x0a\
+QToolButton#staf\
+fButton::menu-in\
+dicator {\x0a    im\
+age: none;\x0a}\x0a\x0a/*\
+ --- navigation \
+rail -----------\
 ----------------\
 ----------------\
 ----------------\
-------------- */\
-\x0a\x0aQListWidget#na\
-vRail {\x0a    back\
-ground: #FFFFFF;\
-\x0a    border: 0;\x0a\
-    border-right\
-: 1px solid #E2E\
-6EC;\x0a    padding\
-: 12px 8px;\x0a    \
-font-size: 15px;\
-\x0a    font-weight\
-: 600;\x0a}\x0aQListWi\
-dget#navRail::it\
-em {\x0a    color: \
-#3B4452;\x0a    min\
--height: 48px;\x0a \
-   padding: 0 12\
-px;\x0a    margin: \
-2px 0;\x0a    borde\
-r-radius: 10px;\x0a\
-}\x0aQListWidget#na\
-vRail::item:hove\
-r {\x0a    backgrou\
-nd: #F3F5F8;\x0a}\x0aQ\
-ListWidget#navRa\
-il::item:selecte\
-d {\x0a    backgrou\
-nd: #E8EFFD;\x0a   \
- color: #1D4ED8;\
-\x0a}\x0a\x0a/* --- page \
-chrome ---------\
+----- */\x0a\x0aQListW\
+idget#navRail {\x0a\
+    background: \
+${surface};\x0a    \
+border: 0;\x0a    b\
+order-right: 1px\
+ solid ${line};\x0a\
+    padding: 12p\
+x 8px;\x0a    font-\
+size: 15px;\x0a    \
+font-weight: 600\
+;\x0a}\x0aQListWidget#\
+navRail::item {\x0a\
+    color: ${ink\
+_soft};\x0a    min-\
+height: 48px;\x0a  \
+  padding: 0 12p\
+x;\x0a    margin: 2\
+px 0;\x0a    border\
+-radius: 10px;\x0a}\
+\x0aQListWidget#nav\
+Rail::item:hover\
+ {\x0a    backgroun\
+d: ${canvas};\x0a}\x0a\
+QListWidget#navR\
+ail::item:select\
+ed {\x0a    backgro\
+und: ${accent_ti\
+nt};\x0a    color: \
+${accent_text};\x0a\
+}\x0a\x0a/* --- page c\
+hrome ----------\
 ----------------\
 ----------------\
 ----------------\
------------ */\x0a\x0a\
-QLabel#pageTitle\
- {\x0a    font-size\
-: 24px;\x0a    font\
--weight: 700;\x0a  \
-  color: #17202C\
-;\x0a}\x0aQLabel#pageS\
-ubtitle, QLabel[\
-muted=\x22true\x22] {\x0a\
-    color: #5B64\
-72;\x0a    font-siz\
-e: 14px;\x0a}\x0aQLabe\
-l[faint=\x22true\x22] \
-{\x0a    color: #8A\
-93A1;\x0a    font-s\
+---------- */\x0a\x0aQ\
+Label#pageTitle \
+{\x0a    font-size:\
+ 24px;\x0a    font-\
+weight: 700;\x0a   \
+ color: ${ink};\x0a\
+}\x0aQLabel#pageSub\
+title, QLabel[mu\
+ted=\x22true\x22] {\x0a  \
+  color: ${muted\
+};\x0a    font-size\
+: 14px;\x0a}\x0aQLabel\
+[faint=\x22true\x22] {\
+\x0a    color: ${fa\
+int};\x0a    font-s\
 ize: 13px;\x0a}\x0aQLa\
 bel[section=\x22tru\
 e\x22] {\x0a    color:\
- #5B6472;\x0a    fo\
-nt-size: 12px;\x0a \
-   font-weight: \
-700;\x0a}\x0a\x0aQLineEdi\
-t, QComboBox, QS\
-pinBox {\x0a    bac\
-kground: #FFFFFF\
-;\x0a    color: #17\
-202C;\x0a    border\
-: 1px solid #CBD\
-2DB;\x0a    border-\
-radius: 10px;\x0a  \
-  padding: 0 12p\
-x;\x0a    min-heigh\
-t: 42px;\x0a    fon\
-t-size: 15px;\x0a  \
-  selection-back\
-ground-color: #B\
-FD3FB;\x0a    selec\
-tion-color: #172\
-02C;\x0a}\x0aQLineEdit\
-:focus, QComboBo\
-x:focus, QSpinBo\
-x:focus {\x0a    bo\
-rder: 2px solid \
-#2563EB;\x0a    pad\
-ding: 0 11px;\x0a}\x0a\
-QLineEdit:disabl\
-ed, QComboBox:di\
-sabled {\x0a    bac\
-kground: #F3F5F8\
-;\x0a    color: #8A\
-93A1;\x0a}\x0aQLineEdi\
-t#searchEdit {\x0a \
-   padding-left:\
- 8px;\x0a}\x0aQComboBo\
-x::drop-down {\x0a \
-   border: 0;\x0a  \
-  width: 32px;\x0a}\
-\x0aQComboBox::down\
--arrow {\x0a    ima\
-ge: url(:/oms/ic\
-ons/chevron-down\
--muted.svg);\x0a   \
- width: 16px;\x0a  \
-  height: 16px;\x0a\
-}\x0aQComboBox QAbs\
-tractItemView {\x0a\
-    background: \
-#FFFFFF;\x0a    bor\
-der: 1px solid #\
-CBD2DB;\x0a    sele\
-ction-background\
--color: #E8EFFD;\
+ ${muted};\x0a    f\
+ont-size: 12px;\x0a\
+    font-weight:\
+ 700;\x0a}\x0a\x0aQLineEd\
+it, QComboBox, Q\
+SpinBox {\x0a    ba\
+ckground: ${surf\
+ace};\x0a    color:\
+ ${ink};\x0a    bor\
+der: 1px solid $\
+{border};\x0a    bo\
+rder-radius: 10p\
+x;\x0a    padding: \
+0 12px;\x0a    min-\
+height: 42px;\x0a  \
+  font-size: 15p\
+x;\x0a    selection\
+-background-colo\
+r: ${selection};\
 \x0a    selection-c\
-olor: #17202C;\x0a \
-   padding: 4px;\
-\x0a}\x0a\x0a/* --- butto\
-ns -------------\
+olor: ${ink};\x0a}\x0a\
+QLineEdit:focus,\
+ QComboBox:focus\
+, QSpinBox:focus\
+ {\x0a    border: 2\
+px solid ${accen\
+t};\x0a    padding:\
+ 0 11px;\x0a}\x0aQLine\
+Edit:disabled, Q\
+ComboBox:disable\
+d {\x0a    backgrou\
+nd: ${canvas};\x0a \
+   color: ${fain\
+t};\x0a}\x0aQLineEdit#\
+searchEdit {\x0a   \
+ padding-left: 8\
+px;\x0a}\x0aQComboBox:\
+:drop-down {\x0a   \
+ border: 0;\x0a    \
+width: 32px;\x0a}\x0aQ\
+ComboBox::down-a\
+rrow {\x0a    image\
+: url(:/oms/icon\
+s/chevron-down-m\
+uted.svg);\x0a    w\
+idth: 16px;\x0a    \
+height: 16px;\x0a}\x0a\
+QComboBox QAbstr\
+actItemView {\x0a  \
+  background: ${\
+surface};\x0a    bo\
+rder: 1px solid \
+${border};\x0a    s\
+election-backgro\
+und-color: ${acc\
+ent_tint};\x0a    s\
+election-color: \
+${ink};\x0a    padd\
+ing: 4px;\x0a}\x0a\x0a/* \
+--- buttons ----\
 ----------------\
+----------------\
+----------------\
+----------------\
+---- */\x0a\x0aQPushBu\
+tton {\x0a    backg\
+round: ${surface\
+};\x0a    color: ${\
+ink};\x0a    border\
+: 1px solid ${bo\
+rder};\x0a    borde\
+r-radius: 10px;\x0a\
+    padding: 0 1\
+8px;\x0a    min-hei\
+ght: 42px;\x0a    f\
+ont-size: 15px;\x0a\
+    font-weight:\
+ 600;\x0a}\x0aQPushBut\
+ton:hover {\x0a    \
+background: ${ca\
+nvas};\x0a    borde\
+r-color: ${borde\
+r_strong};\x0a}\x0aQPu\
+shButton:pressed\
+ {\x0a    backgroun\
+d: ${line};\x0a}\x0aQP\
+ushButton:disabl\
+ed {\x0a    color: \
+${disabled_fg};\x0a\
+    border-color\
+: ${line};\x0a    b\
+ackground: ${sur\
+face_alt};\x0a}\x0aQPu\
+shButton[accent=\
+\x22true\x22] {\x0a    ba\
+ckground: ${acce\
+nt};\x0a    color: \
+${on_accent};\x0a  \
+  border: 1px so\
+lid ${accent};\x0a}\
+\x0aQPushButton[acc\
+ent=\x22true\x22]:hove\
+r {\x0a    backgrou\
+nd: ${accent_hov\
+er};\x0a    border-\
+color: ${accent_\
+hover};\x0a}\x0aQPushB\
+utton[accent=\x22tr\
+ue\x22]:pressed {\x0a \
+   background: $\
+{accent_pressed}\
+;\x0a}\x0aQPushButton[\
+accent=\x22true\x22]:d\
+isabled {\x0a    ba\
+ckground: ${acce\
+nt_disabled};\x0a  \
+  border-color: \
+${accent_disable\
+d};\x0a    color: $\
+{on_accent_disab\
+led};\x0a}\x0aQPushBut\
+ton[danger=\x22true\
+\x22] {\x0a    color: \
+${bad};\x0a    bord\
+er-color: ${dang\
+er_border};\x0a}\x0aQP\
+ushButton[segmen\
+t=\x22true\x22]:checke\
+d {\x0a    backgrou\
+nd: ${accent_tin\
+t};\x0a    border: \
+2px solid ${acce\
+nt};\x0a    color: \
+${accent_text};\x0a\
+    padding: 0 1\
+7px;\x0a}\x0aQPushButt\
+on[stepper=\x22true\
+\x22] {\x0a    padding\
+: 0;\x0a    font-si\
+ze: 20px;\x0a    fo\
+nt-weight: 700;\x0a\
+    min-height: \
+0;\x0a}\x0aQPushButton\
+[flat=\x22true\x22] {\x0a\
+    background: \
+transparent;\x0a   \
+ border: 0;\x0a    \
+color: ${link};\x0a\
+    padding: 0 8\
+px;\x0a}\x0aQPushButto\
+n[flat=\x22true\x22]:h\
+over {\x0a    backg\
+round: ${accent_\
+tint};\x0a}\x0a\x0a/* ---\
+ queue tabs (seg\
+mented) --------\
+----------------\
+----------------\
+----------------\
+---- */\x0a\x0aQFrame#\
+queueTabs, QFram\
+e[segmented=\x22tru\
+e\x22] {\x0a    backgr\
+ound: ${segmente\
+d_bg};\x0a    borde\
+r-radius: 12px;\x0a\
+    padding: 4px\
+;\x0a}\x0aQToolButton[\
+queueTab=\x22true\x22]\
+ {\x0a    backgroun\
+d: transparent;\x0a\
+    border: 0;\x0a \
+   border-radius\
+: 9px;\x0a    paddi\
+ng: 0 14px;\x0a    \
+min-height: 40px\
+;\x0a    color: ${i\
+nk_soft};\x0a    fo\
+nt-size: 15px;\x0a \
+   font-weight: \
+600;\x0a}\x0aQToolButt\
+on[queueTab=\x22tru\
+e\x22]:hover {\x0a    \
+background: ${ca\
+nvas};\x0a}\x0aQToolBu\
+tton[queueTab=\x22t\
+rue\x22]:checked {\x0a\
+    background: \
+${surface};\x0a    \
+color: ${ink};\x0a}\
+\x0aQLabel#tabCount\
+ {\x0a    backgroun\
+d: ${count_bg};\x0a\
+    color: ${ink\
+_soft};\x0a    bord\
+er: 1px solid ${\
+count_line};\x0a   \
+ border-radius: \
+10px;\x0a    paddin\
+g: 1px 8px;\x0a    \
+font-size: 13px;\
+\x0a    font-weight\
+: 700;\x0a    min-w\
+idth: 12px;\x0a}\x0aQL\
+abel#tabCount[ac\
+tive=\x22true\x22] {\x0a \
+   background: $\
+{accent};\x0a    co\
+lor: ${on_accent\
+};\x0a}\x0aQLabel#tabC\
+ount[alert=\x22true\
+\x22] {\x0a    backgro\
+und: ${bad_tint}\
+;\x0a    color: ${b\
+ad};\x0a}\x0a\x0a/* --- t\
+ables ----------\
+----------------\
+----------------\
+----------------\
+--------------- \
+*/\x0a\x0aQTableView {\
+\x0a    background:\
+ ${surface};\x0a   \
+ alternate-backg\
+round-color: ${s\
+urface_alt};\x0a   \
+ border: 1px sol\
+id ${line};\x0a    \
+border-radius: 1\
+2px;\x0a    gridlin\
+e-color: ${line_\
+soft};\x0a    font-\
+size: 15px;\x0a    \
+selection-backgr\
+ound-color: ${ac\
+cent_tint};\x0a    \
+selection-color:\
+ ${ink};\x0a}\x0aQTabl\
+eView::item {\x0a  \
+  padding: 0 12p\
+x;\x0a    border-bo\
+ttom: 1px solid \
+${line_soft};\x0a}\x0a\
+QTableView::item\
+:selected {\x0a    \
+background: ${ac\
+cent_tint};\x0a    \
+color: ${ink};\x0a}\
+\x0aQHeaderView {\x0a \
+   background: t\
+ransparent;\x0a}\x0aQH\
+eaderView::secti\
+on {\x0a    backgro\
+und: ${surface};\
+\x0a    color: ${mu\
+ted};\x0a    border\
+: 0;\x0a    border-\
+bottom: 1px soli\
+d ${line};\x0a    p\
+adding: 0 12px;\x0a\
+    min-height: \
+40px;\x0a    font-s\
+ize: 13px;\x0a    f\
+ont-weight: 700;\
+\x0a}\x0aQHeaderView::\
+section:first {\x0a\
+    border-top-l\
+eft-radius: 12px\
+;\x0a}\x0aQHeaderView:\
+:section:last {\x0a\
+    border-top-r\
+ight-radius: 12p\
+x;\x0a}\x0aQHeaderView\
+::down-arrow, QH\
+eaderView::up-ar\
+row {\x0a    width:\
+ 10px;\x0a    heigh\
+t: 10px;\x0a    sub\
+control-position\
+: center right;\x0a\
+    right: 6px;\x0a\
+}\x0a\x0aQScrollBar:ve\
+rtical {\x0a    bac\
+kground: transpa\
+rent;\x0a    width:\
+ 12px;\x0a    margi\
+n: 4px 2px;\x0a}\x0aQS\
+crollBar::handle\
+:vertical {\x0a    \
+background: ${bo\
+rder};\x0a    borde\
+r-radius: 4px;\x0a \
+   min-height: 4\
+0px;\x0a}\x0aQScrollBa\
+r::handle:vertic\
+al:hover {\x0a    b\
+ackground: ${bor\
+der_strong};\x0a}\x0aQ\
+ScrollBar:horizo\
+ntal {\x0a    backg\
+round: transpare\
+nt;\x0a    height: \
+12px;\x0a    margin\
+: 2px 4px;\x0a}\x0aQSc\
+rollBar::handle:\
+horizontal {\x0a   \
+ background: ${b\
+order};\x0a    bord\
+er-radius: 4px;\x0a\
+    min-width: 4\
+0px;\x0a}\x0aQScrollBa\
+r::add-line, QSc\
+rollBar::sub-lin\
+e {\x0a    width: 0\
+;\x0a    height: 0;\
+\x0a}\x0aQScrollBar::a\
+dd-page, QScroll\
+Bar::sub-page {\x0a\
+    background: \
+transparent;\x0a}\x0a\x0a\
+QSplitter::handl\
+e {\x0a    backgrou\
+nd: transparent;\
+\x0a}\x0a\x0a/* --- cards\
+, chips, banners\
+ ---------------\
 ----------------\
 ----------------\
 ----------- */\x0a\x0a\
-QPushButton {\x0a  \
-  background: #F\
-FFFFF;\x0a    color\
-: #17202C;\x0a    b\
-order: 1px solid\
- #CBD2DB;\x0a    bo\
-rder-radius: 10p\
-x;\x0a    padding: \
-0 18px;\x0a    min-\
-height: 42px;\x0a  \
-  font-size: 15p\
-x;\x0a    font-weig\
-ht: 600;\x0a}\x0aQPush\
-Button:hover {\x0a \
-   background: #\
-F3F5F8;\x0a    bord\
-er-color: #AEB6C\
-2;\x0a}\x0aQPushButton\
-:pressed {\x0a    b\
-ackground: #E2E6\
-EC;\x0a}\x0aQPushButto\
-n:disabled {\x0a   \
- color: #AEB6C2;\
-\x0a    border-colo\
-r: #E2E6EC;\x0a    \
-background: #F8F\
-9FB;\x0a}\x0aQPushButt\
-on[accent=\x22true\x22\
-] {\x0a    backgrou\
-nd: #2563EB;\x0a   \
- color: #FFFFFF;\
-\x0a    border: 1px\
- solid #2563EB;\x0a\
-}\x0aQPushButton[ac\
-cent=\x22true\x22]:hov\
-er {\x0a    backgro\
-und: #1D4ED8;\x0a  \
-  border-color: \
-#1D4ED8;\x0a}\x0aQPush\
-Button[accent=\x22t\
-rue\x22]:pressed {\x0a\
-    background: \
-#1E40AF;\x0a}\x0aQPush\
-Button[accent=\x22t\
-rue\x22]:disabled {\
-\x0a    background:\
- #A9C1F5;\x0a    bo\
-rder-color: #A9C\
-1F5;\x0a    color: \
-#F3F6FD;\x0a}\x0aQPush\
-Button[danger=\x22t\
-rue\x22] {\x0a    colo\
-r: #B91C1C;\x0a    \
-border-color: #F\
-3B4B4;\x0a}\x0aQPushBu\
-tton[segment=\x22tr\
-ue\x22]:checked {\x0a \
-   background: #\
-E8EFFD;\x0a    bord\
-er: 2px solid #2\
-563EB;\x0a    color\
-: #1D4ED8;\x0a    p\
-adding: 0 17px;\x0a\
-}\x0aQPushButton[st\
-epper=\x22true\x22] {\x0a\
-    padding: 0;\x0a\
-    font-size: 2\
-0px;\x0a    font-we\
-ight: 700;\x0a    m\
-in-height: 0;\x0a}\x0a\
-QPushButton[flat\
-=\x22true\x22] {\x0a    b\
-ackground: trans\
-parent;\x0a    bord\
-er: 0;\x0a    color\
-: #2563EB;\x0a    p\
-adding: 0 8px;\x0a}\
-\x0aQPushButton[fla\
-t=\x22true\x22]:hover \
-{\x0a    background\
-: #E8EFFD;\x0a}\x0a\x0a/*\
- --- queue tabs \
-(segmented) ----\
-----------------\
-----------------\
-----------------\
--------- */\x0a\x0aQFr\
-ame#queueTabs, Q\
-Frame[segmented=\
-\x22true\x22] {\x0a    ba\
-ckground: #E7EAF\
-0;\x0a    border-ra\
-dius: 12px;\x0a    \
-padding: 4px;\x0a}\x0a\
-QToolButton[queu\
-eTab=\x22true\x22] {\x0a \
-   background: t\
-ransparent;\x0a    \
-border: 0;\x0a    b\
-order-radius: 9p\
-x;\x0a    padding: \
-0 14px;\x0a    min-\
-height: 40px;\x0a  \
-  color: #3B4452\
-;\x0a    font-size:\
- 15px;\x0a    font-\
-weight: 600;\x0a}\x0aQ\
-ToolButton[queue\
-Tab=\x22true\x22]:hove\
-r {\x0a    backgrou\
-nd: #F3F5F8;\x0a}\x0aQ\
-ToolButton[queue\
-Tab=\x22true\x22]:chec\
-ked {\x0a    backgr\
-ound: #FFFFFF;\x0a \
-   color: #17202\
-C;\x0a}\x0aQLabel#tabC\
-ount {\x0a    backg\
-round: #D5DAE3;\x0a\
-    color: #3B44\
-52;\x0a    border-r\
-adius: 10px;\x0a   \
- padding: 1px 8p\
-x;\x0a    font-size\
-: 13px;\x0a    font\
--weight: 700;\x0a  \
-  min-width: 12p\
-x;\x0a}\x0aQLabel#tabC\
-ount[active=\x22tru\
+QFrame[card=\x22tru\
 e\x22] {\x0a    backgr\
-ound: #2563EB;\x0a \
-   color: #FFFFF\
-F;\x0a}\x0aQLabel#tabC\
-ount[alert=\x22true\
-\x22] {\x0a    backgro\
-und: #FEE2E2;\x0a  \
-  color: #B91C1C\
-;\x0a}\x0a\x0a/* --- tabl\
-es -------------\
-----------------\
-----------------\
-----------------\
------------- */\x0a\
-\x0aQTableView {\x0a  \
-  background: #F\
-FFFFF;\x0a    alter\
-nate-background-\
-color: #FAFBFC;\x0a\
-    border: 1px \
-solid #E2E6EC;\x0a \
-   border-radius\
-: 12px;\x0a    grid\
-line-color: #EEF\
-1F4;\x0a    font-si\
-ze: 15px;\x0a    se\
-lection-backgrou\
-nd-color: #E8EFF\
-D;\x0a    selection\
--color: #17202C;\
-\x0a}\x0aQTableView::i\
-tem {\x0a    paddin\
-g: 0 12px;\x0a    b\
-order-bottom: 1p\
-x solid #EEF1F4;\
-\x0a}\x0aQTableView::i\
-tem:selected {\x0a \
-   background: #\
-E8EFFD;\x0a    colo\
-r: #17202C;\x0a}\x0aQH\
-eaderView {\x0a    \
-background: tran\
-sparent;\x0a}\x0aQHead\
-erView::section \
+ound: ${surface}\
+;\x0a    border: 1p\
+x solid ${line};\
+\x0a    border-radi\
+us: 14px;\x0a}\x0aQLab\
+el[chip] {\x0a    b\
+order-radius: 11\
+px;\x0a    padding:\
+ 2px 10px;\x0a    f\
+ont-size: 13px;\x0a\
+    font-weight:\
+ 700;\x0a}\x0aQLabel[c\
+hip=\x22ok\x22] {\x0a    \
+background: ${ok\
+_tint};\x0a    colo\
+r: ${ok};\x0a}\x0aQLab\
+el[chip=\x22warn\x22] \
 {\x0a    background\
-: #FFFFFF;\x0a    c\
-olor: #5B6472;\x0a \
-   border: 0;\x0a  \
-  border-bottom:\
- 1px solid #E2E6\
-EC;\x0a    padding:\
- 0 12px;\x0a    min\
--height: 40px;\x0a \
-   font-size: 13\
-px;\x0a    font-wei\
-ght: 700;\x0a}\x0aQHea\
-derView::section\
-:first {\x0a    bor\
-der-top-left-rad\
-ius: 12px;\x0a}\x0aQHe\
-aderView::sectio\
-n:last {\x0a    bor\
-der-top-right-ra\
-dius: 12px;\x0a}\x0aQH\
-eaderView::down-\
-arrow, QHeaderVi\
-ew::up-arrow {\x0a \
-   width: 10px;\x0a\
-    height: 10px\
-;\x0a    subcontrol\
--position: cente\
-r right;\x0a    rig\
-ht: 6px;\x0a}\x0a\x0aQScr\
-ollBar:vertical \
-{\x0a    background\
-: transparent;\x0a \
-   width: 12px;\x0a\
-    margin: 4px \
-2px;\x0a}\x0aQScrollBa\
-r::handle:vertic\
-al {\x0a    backgro\
-und: #CBD2DB;\x0a  \
-  border-radius:\
- 4px;\x0a    min-he\
-ight: 40px;\x0a}\x0aQS\
-crollBar::handle\
-:vertical:hover \
-{\x0a    background\
-: #AEB6C2;\x0a}\x0aQSc\
-rollBar:horizont\
-al {\x0a    backgro\
-und: transparent\
-;\x0a    height: 12\
-px;\x0a    margin: \
-2px 4px;\x0a}\x0aQScro\
-llBar::handle:ho\
-rizontal {\x0a    b\
-ackground: #CBD2\
-DB;\x0a    border-r\
-adius: 4px;\x0a    \
-min-width: 40px;\
-\x0a}\x0aQScrollBar::a\
-dd-line, QScroll\
-Bar::sub-line {\x0a\
-    width: 0;\x0a  \
-  height: 0;\x0a}\x0aQ\
-ScrollBar::add-p\
-age, QScrollBar:\
-:sub-page {\x0a    \
-background: tran\
-sparent;\x0a}\x0a\x0aQSpl\
-itter::handle {\x0a\
-    background: \
-transparent;\x0a}\x0a\x0a\
-/* --- cards, ch\
-ips, banners ---\
-----------------\
-----------------\
-----------------\
-------- */\x0a\x0aQFra\
-me[card=\x22true\x22] \
-{\x0a    background\
-: #FFFFFF;\x0a    b\
-order: 1px solid\
- #E2E6EC;\x0a    bo\
-rder-radius: 14p\
-x;\x0a}\x0aQLabel[chip\
-] {\x0a    border-r\
-adius: 11px;\x0a   \
- padding: 2px 10\
-px;\x0a    font-siz\
-e: 13px;\x0a    fon\
-t-weight: 700;\x0a}\
-\x0aQLabel[chip=\x22ok\
-\x22] {\x0a    backgro\
-und: #DCFCE7;\x0a  \
-  color: #15803D\
-;\x0a}\x0aQLabel[chip=\
-\x22warn\x22] {\x0a    ba\
-ckground: #FEF3C\
-7;\x0a    color: #B\
-45309;\x0a}\x0aQLabel[\
-chip=\x22bad\x22] {\x0a  \
-  background: #F\
-EE2E2;\x0a    color\
-: #B91C1C;\x0a}\x0aQLa\
+: ${warn_tint};\x0a\
+    color: ${war\
+n};\x0a}\x0aQLabel[chi\
+p=\x22bad\x22] {\x0a    b\
+ackground: ${bad\
+_tint};\x0a    colo\
+r: ${bad};\x0a}\x0aQLa\
 bel[chip=\x22info\x22]\
  {\x0a    backgroun\
-d: #E8EFFD;\x0a    \
-color: #1D4ED8;\x0a\
-}\x0aQLabel[chip=\x22m\
-uted\x22] {\x0a    bac\
-kground: #EEF1F4\
-;\x0a    color: #5B\
-6472;\x0a}\x0aQFrame[b\
-anner=\x22warn\x22] {\x0a\
-    background: \
-#FFFBEB;\x0a    bor\
-der: 1px solid #\
-FCD34D;\x0a    bord\
+d: ${accent_tint\
+};\x0a    color: ${\
+accent_text};\x0a}\x0a\
+QLabel[chip=\x22mut\
+ed\x22] {\x0a    backg\
+round: ${line_so\
+ft};\x0a    color: \
+${muted};\x0a}\x0aQFra\
+me[banner=\x22warn\x22\
+] {\x0a    backgrou\
+nd: ${warn_banne\
+r};\x0a    border: \
+1px solid ${warn\
+_banner_line};\x0a \
+   border-radius\
+: 10px;\x0a}\x0aQFrame\
+[banner=\x22bad\x22] {\
+\x0a    background:\
+ ${bad_banner};\x0a\
+    border: 1px \
+solid ${bad_bann\
+er_line};\x0a    bo\
+rder-radius: 10p\
+x;\x0a}\x0aQFrame[bann\
+er=\x22info\x22] {\x0a   \
+ background: ${i\
+nfo_banner};\x0a   \
+ border: 1px sol\
+id ${info_banner\
+_line};\x0a    bord\
 er-radius: 10px;\
-\x0a}\x0aQFrame[banner\
-=\x22bad\x22] {\x0a    ba\
-ckground: #FEF2F\
-2;\x0a    border: 1\
-px solid #FCA5A5\
-;\x0a    border-rad\
-ius: 10px;\x0a}\x0aQFr\
-ame[banner=\x22info\
-\x22] {\x0a    backgro\
-und: #EFF6FF;\x0a  \
-  border: 1px so\
-lid #BFDBFE;\x0a   \
- border-radius: \
-10px;\x0a}\x0aQLabel#b\
-inLabel {\x0a    fo\
-nt-size: 28px;\x0a \
-   font-weight: \
-800;\x0a    color: \
-#17202C;\x0a}\x0aQLabe\
-l#orderTitle {\x0a \
-   font-size: 22\
-px;\x0a    font-wei\
-ght: 700;\x0a}\x0aQLab\
-el#emptyState {\x0a\
-    color: #5B64\
-72;\x0a    font-siz\
-e: 16px;\x0a}\x0a\x0a/* -\
--- conflict inbo\
-x --------------\
+\x0a}\x0aQLabel#binLab\
+el {\x0a    font-si\
+ze: 28px;\x0a    fo\
+nt-weight: 800;\x0a\
+    color: ${ink\
+};\x0a}\x0aQLabel#orde\
+rTitle {\x0a    fon\
+t-size: 22px;\x0a  \
+  font-weight: 7\
+00;\x0a}\x0aQLabel#emp\
+tyState {\x0a    co\
+lor: ${muted};\x0a \
+   font-size: 16\
+px;\x0a}\x0a\x0a/* --- co\
+nflict inbox ---\
 ----------------\
 ----------------\
 ----------------\
---- */\x0a\x0aQLabel#c\
-onflictTitle {\x0a \
-   font-size: 18\
-px;\x0a    font-wei\
-ght: 700;\x0a}\x0aQLab\
-el#conflictHeadl\
-ine {\x0a    color:\
- #991B1B;\x0a    fo\
-nt-size: 17px;\x0a \
+-------------- *\
+/\x0a\x0aQLabel#confli\
+ctTitle {\x0a    fo\
+nt-size: 18px;\x0a \
    font-weight: \
 700;\x0a}\x0aQLabel#co\
-nflictSentence, \
-QLabel#conflictN\
-extStep {\x0a    co\
-lor: #17202C;\x0a  \
+nflictHeadline {\
+\x0a    color: ${ba\
+d_strong};\x0a    f\
+ont-size: 17px;\x0a\
+    font-weight:\
+ 700;\x0a}\x0aQLabel#c\
+onflictSentence,\
+ QLabel#conflict\
+NextStep {\x0a    c\
+olor: ${ink};\x0a  \
   font-size: 15p\
 x;\x0a}\x0aQFrame[bann\
 er=\x22warn\x22] QLabe\
 l#conflictHeadli\
 ne {\x0a    color: \
-#92400E;\x0a}\x0a\x0a/* -\
--- sign-in -----\
+${warn_strong};\x0a\
+}\x0a\x0a/* --- sign-i\
+n --------------\
 ----------------\
 ----------------\
 ----------------\
-----------------\
---- */\x0a\x0aQWidget#\
-signInView {\x0a   \
- background: #F3\
-F5F8;\x0a}\x0aQFrame#s\
-ignInCard {\x0a    \
-background: #FFF\
-FFF;\x0a    border:\
- 1px solid #E2E6\
-EC;\x0a    border-r\
-adius: 18px;\x0a}\x0aQ\
-Label#signInTitl\
-e {\x0a    font-siz\
-e: 26px;\x0a    fon\
-t-weight: 700;\x0a}\
-\x0aQLabel#signInEr\
-ror {\x0a    color:\
- #B91C1C;\x0a    fo\
-nt-size: 14px;\x0a \
-   font-weight: \
-600;\x0a}\x0aQFrame#de\
-moBox {\x0a    back\
-ground: #EFF6FF;\
+---------- */\x0a\x0aQ\
+Widget#signInVie\
+w {\x0a    backgrou\
+nd: ${canvas};\x0a}\
+\x0aQFrame#signInCa\
+rd {\x0a    backgro\
+und: ${surface};\
 \x0a    border: 1px\
- solid #BFDBFE;\x0a\
+ solid ${line};\x0a\
     border-radiu\
-s: 12px;\x0a}\x0aQFram\
-e#demoBox QLabel\
- {\x0a    color: #1\
-E3A8A;\x0a    font-\
-size: 14px;\x0a}\x0a\x0a/\
-* --- first sync\
- / start-up ----\
-----------------\
-----------------\
-----------------\
------- */\x0a\x0aQProg\
-ressBar {\x0a    ba\
-ckground: #E2E6E\
-C;\x0a    border: 0\
-;\x0a    border-rad\
-ius: 5px;\x0a    mi\
-n-height: 10px;\x0a\
-    max-height: \
-10px;\x0a    text-a\
-lign: center;\x0a  \
-  color: transpa\
-rent;\x0a}\x0aQProgres\
-sBar::chunk {\x0a  \
-  background: #2\
-563EB;\x0a    borde\
-r-radius: 5px;\x0a}\
-\x0a\x0a/* --- status \
-bar ------------\
-----------------\
-----------------\
-----------------\
---------- */\x0a\x0aQS\
-tatusBar {\x0a    b\
-ackground: #FFFF\
-FF;\x0a    border-t\
-op: 1px solid #E\
-2E6EC;\x0a    min-h\
-eight: 36px;\x0a   \
- color: #5B6472;\
-\x0a    font-size: \
-13px;\x0a}\x0aQStatusB\
-ar::item {\x0a    b\
-order: 0;\x0a}\x0aQSta\
-tusBar QLabel {\x0a\
-    color: #5B64\
-72;\x0a    font-siz\
-e: 13px;\x0a    pad\
-ding: 0 6px;\x0a}\x0aQ\
-Label#linkPill {\
-\x0a    border-radi\
-us: 11px;\x0a    pa\
-dding: 2px 10px;\
-\x0a    font-weight\
-: 700;\x0a}\x0aQLabel#\
-linkPill[state=\x22\
-online\x22] {\x0a    b\
-ackground: #DCFC\
-E7;\x0a    color: #\
-15803D;\x0a}\x0aQLabel\
-#linkPill[state=\
-\x22offline\x22] {\x0a   \
- background: #FE\
-F3C7;\x0a    color:\
- #B45309;\x0a}\x0aQLab\
-el#linkPill[stat\
-e=\x22starting\x22] {\x0a\
-    background: \
-#EEF1F4;\x0a    col\
-or: #5B6472;\x0a}\x0aQ\
-Label#linkPill[s\
-tate=\x22refused\x22] \
-{\x0a    background\
-: #FEE2E2;\x0a    c\
-olor: #B91C1C;\x0a}\
-\x0aQLabel#conflict\
-Badge {\x0a    back\
-ground: #FEE2E2;\
-\x0a    color: #B91\
-C1C;\x0a    border-\
-radius: 11px;\x0a  \
-  padding: 2px 1\
-0px;\x0a    font-we\
+s: 18px;\x0a}\x0aQLabe\
+l#signInTitle {\x0a\
+    font-size: 2\
+6px;\x0a    font-we\
 ight: 700;\x0a}\x0aQLa\
-bel#conflictBadg\
-e:hover {\x0a    ba\
-ckground: #FECAC\
-A;\x0a}\x0a\x0a/* --- toa\
-st -------------\
+bel#signInError \
+{\x0a    color: ${b\
+ad};\x0a    font-si\
+ze: 14px;\x0a    fo\
+nt-weight: 600;\x0a\
+}\x0aQFrame#demoBox\
+ {\x0a    backgroun\
+d: ${info_banner\
+};\x0a    border: 1\
+px solid ${info_\
+banner_line};\x0a  \
+  border-radius:\
+ 12px;\x0a}\x0aQFrame#\
+demoBox QLabel {\
+\x0a    color: ${in\
+fo_strong};\x0a    \
+font-size: 14px;\
+\x0a}\x0a\x0a/* --- first\
+ sync / start-up\
+ ---------------\
+----------------\
+----------------\
+----------- */\x0a\x0a\
+QProgressBar {\x0a \
+   background: $\
+{line};\x0a    bord\
+er: 0;\x0a    borde\
+r-radius: 5px;\x0a \
+   min-height: 1\
+0px;\x0a    max-hei\
+ght: 10px;\x0a    t\
+ext-align: cente\
+r;\x0a    color: tr\
+ansparent;\x0a}\x0aQPr\
+ogressBar::chunk\
+ {\x0a    backgroun\
+d: ${accent};\x0a  \
+  border-radius:\
+ 5px;\x0a}\x0a\x0a/* --- \
+status bar -----\
 ----------------\
 ----------------\
 ----------------\
-------------- */\
-\x0a\x0aQFrame#toast {\
-\x0a    background:\
- #17202C;\x0a    bo\
-rder-radius: 12p\
-x;\x0a}\x0aQFrame#toas\
-t QLabel {\x0a    c\
-olor: #FFFFFF;\x0a \
-   font-size: 15\
-px;\x0a    backgrou\
-nd: transparent;\
-\x0a}\x0aQFrame#toast \
-QPushButton {\x0a  \
-  background: tr\
-ansparent;\x0a    c\
-olor: #93C5FD;\x0a \
-   border: 0;\x0a  \
-  min-height: 36\
-px;\x0a}\x0a\x0a/* --- sc\
-anning: flash, p\
-roduct panel, ha\
-ndover item chec\
-k --------------\
--------------- *\
-/\x0a\x0aQFrame#scanFl\
-ash {\x0a    backgr\
-ound: transparen\
-t;\x0a    border: 0\
-;\x0a}\x0aQFrame#scanF\
-lash[scan=\x22good\x22\
-] {\x0a    border: \
-5px solid #16A34\
-A;\x0a}\x0aQFrame#scan\
-Flash[scan=\x22bad\x22\
-] {\x0a    border: \
-5px solid #DC262\
-6;\x0a}\x0aQToolButton\
-#settingsButton \
+----------------\
+ */\x0a\x0aQStatusBar \
 {\x0a    background\
-: transparent;\x0a \
-   border: 1px s\
-olid transparent\
-;\x0a    border-rad\
-ius: 10px;\x0a    m\
-in-width: 40px;\x0a\
-    min-height: \
-40px;\x0a    paddin\
-g: 0;\x0a}\x0aQToolBut\
-ton#settingsButt\
-on:hover {\x0a    b\
-ackground: #1F29\
-37;\x0a    border-c\
-olor: #374151;\x0a}\
-\x0aQFrame#productP\
-anel {\x0a    backg\
-round: #FFFFFF;\x0a\
-    border: 1px \
-solid #D5DAE3;\x0a \
-   border-radius\
-: 14px;\x0a}\x0aQLabel\
-#productName {\x0a \
-   font-size: 18\
-px;\x0a    font-wei\
-ght: 700;\x0a    co\
-lor: #17202C;\x0a}\x0a\
-QFrame#stockBox \
-{\x0a    background\
-: #F8FAFC;\x0a    b\
-order: 1px solid\
- #E2E6EC;\x0a    bo\
-rder-radius: 12p\
-x;\x0a}\x0aQLabel#stoc\
-kHere {\x0a    font\
--size: 15px;\x0a   \
+: ${surface};\x0a  \
+  border-top: 1p\
+x solid ${line};\
+\x0a    min-height:\
+ 36px;\x0a    color\
+: ${muted};\x0a    \
+font-size: 13px;\
+\x0a}\x0aQStatusBar::i\
+tem {\x0a    border\
+: 0;\x0a}\x0aQStatusBa\
+r QLabel {\x0a    c\
+olor: ${muted};\x0a\
+    font-size: 1\
+3px;\x0a    padding\
+: 0 6px;\x0a}\x0aQLabe\
+l#linkPill {\x0a   \
+ border-radius: \
+11px;\x0a    paddin\
+g: 2px 10px;\x0a   \
  font-weight: 70\
-0;\x0a}\x0aQLabel#stoc\
-kAvailable {\x0a   \
- font-size: 34px\
-;\x0a    font-weigh\
-t: 800;\x0a    colo\
-r: #15803D;\x0a}\x0aQL\
-abel#stockAvaila\
-ble[state=\x22warn\x22\
-] {\x0a    color: #\
-B45309;\x0a}\x0aQLabel\
-#stockAvailable[\
-state=\x22bad\x22] {\x0a \
-   color: #B91C1\
-C;\x0a}\x0aQLabel#stoc\
-kAvailable[state\
-=\x22muted\x22] {\x0a    \
-color: #8A93A1;\x0a\
-}\x0aQLabel#nearbyS\
-tock {\x0a    font-\
-size: 14px;\x0a}\x0aQL\
-abel#scanHint {\x0a\
-    color: #5B64\
-72;\x0a    font-siz\
+0;\x0a}\x0aQLabel#link\
+Pill[state=\x22onli\
+ne\x22] {\x0a    backg\
+round: ${ok_tint\
+};\x0a    color: ${\
+ok};\x0a}\x0aQLabel#li\
+nkPill[state=\x22of\
+fline\x22] {\x0a    ba\
+ckground: ${warn\
+_tint};\x0a    colo\
+r: ${warn};\x0a}\x0aQL\
+abel#linkPill[st\
+ate=\x22starting\x22] \
+{\x0a    background\
+: ${line_soft};\x0a\
+    color: ${mut\
+ed};\x0a}\x0aQLabel#li\
+nkPill[state=\x22re\
+fused\x22] {\x0a    ba\
+ckground: ${bad_\
+tint};\x0a    color\
+: ${bad};\x0a}\x0aQLab\
+el#conflictBadge\
+ {\x0a    backgroun\
+d: ${bad_tint};\x0a\
+    color: ${bad\
+};\x0a    border-ra\
+dius: 11px;\x0a    \
+padding: 2px 10p\
+x;\x0a    font-weig\
+ht: 700;\x0a}\x0aQLabe\
+l#conflictBadge:\
+hover {\x0a    back\
+ground: ${bad_ti\
+nt_hover};\x0a}\x0a\x0a/*\
+ --- toast -----\
+----------------\
+----------------\
+----------------\
+----------------\
+----- */\x0a\x0aQFrame\
+#toast {\x0a    bac\
+kground: ${toast\
+_bg};\x0a    border\
+-radius: 12px;\x0a}\
+\x0aQFrame#toast QL\
+abel {\x0a    color\
+: ${on_dark_brig\
+ht};\x0a    font-si\
+ze: 15px;\x0a    ba\
+ckground: transp\
+arent;\x0a}\x0aQFrame#\
+toast QPushButto\
+n {\x0a    backgrou\
+nd: transparent;\
+\x0a    color: ${to\
+ast_link};\x0a    b\
+order: 0;\x0a    mi\
+n-height: ${touc\
+h_min}px;\x0a}\x0a\x0a/* \
+--- scanning: fl\
+ash, product pan\
+el, handover ite\
+m check --------\
+----------------\
+---- */\x0a\x0aQFrame#\
+scanFlash {\x0a    \
+background: tran\
+sparent;\x0a    bor\
+der: 0;\x0a}\x0aQFrame\
+#scanFlash[scan=\
+\x22good\x22] {\x0a    bo\
+rder: 5px solid \
+${flash_good};\x0a}\
+\x0aQFrame#scanFlas\
+h[scan=\x22bad\x22] {\x0a\
+    border: 5px \
+solid ${flash_ba\
+d};\x0a}\x0aQToolButto\
+n#settingsButton\
+ {\x0a    backgroun\
+d: transparent;\x0a\
+    border: 1px \
+solid transparen\
+t;\x0a    border-ra\
+dius: 10px;\x0a    \
+min-width: 40px;\
+\x0a    min-height:\
+ 40px;\x0a    paddi\
+ng: 0;\x0a}\x0aQToolBu\
+tton#settingsBut\
+ton:hover {\x0a    \
+background: ${to\
+pbar_raised};\x0a  \
+  border-color: \
+${topbar_line};\x0a\
+}\x0aQFrame#product\
+Panel {\x0a    back\
+ground: ${surfac\
+e};\x0a    border: \
+1px solid ${line\
+_strong};\x0a    bo\
+rder-radius: 14p\
+x;\x0a}\x0aQLabel#prod\
+uctName {\x0a    fo\
+nt-size: 18px;\x0a \
+   font-weight: \
+700;\x0a    color: \
+${ink};\x0a}\x0aQFrame\
+#stockBox {\x0a    \
+background: ${su\
+rface_alt};\x0a    \
+border: 1px soli\
+d ${line};\x0a    b\
+order-radius: 12\
+px;\x0a}\x0aQLabel#sto\
+ckHere {\x0a    fon\
+t-size: 15px;\x0a  \
+  font-weight: 7\
+00;\x0a}\x0aQLabel#sto\
+ckAvailable {\x0a  \
+  font-size: 34p\
+x;\x0a    font-weig\
+ht: 800;\x0a    col\
+or: ${ok};\x0a}\x0aQLa\
+bel#stockAvailab\
+le[state=\x22warn\x22]\
+ {\x0a    color: ${\
+warn};\x0a}\x0aQLabel#\
+stockAvailable[s\
+tate=\x22bad\x22] {\x0a  \
+  color: ${bad};\
+\x0a}\x0aQLabel#stockA\
+vailable[state=\x22\
+muted\x22] {\x0a    co\
+lor: ${faint};\x0a}\
+\x0aQLabel#nearbySt\
+ock {\x0a    font-s\
+ize: 14px;\x0a}\x0aQLa\
+bel#scanHint {\x0a \
+   color: ${mute\
+d};\x0a    font-siz\
 e: 14px;\x0a}\x0aQLabe\
 l#scanHint[state\
 =\x22partial\x22] {\x0a  \
-  color: #B45309\
+  color: ${warn}\
 ;\x0a    font-weigh\
 t: 600;\x0a}\x0aQLabel\
 #scanHint[state=\
 \x22done\x22] {\x0a    co\
-lor: #15803D;\x0a  \
-  font-weight: 7\
-00;\x0a}\x0aQLabel#sca\
-nnerPill {\x0a    b\
-order-radius: 11\
-px;\x0a    padding:\
- 2px 10px;\x0a    f\
-ont-weight: 700;\
-\x0a}\x0aQLabel#scanne\
-rPill[state=\x22ok\x22\
-] {\x0a    backgrou\
-nd: #DCFCE7;\x0a   \
- color: #15803D;\
-\x0a}\x0aQLabel#scanne\
-rPill[state=\x22war\
-n\x22] {\x0a    backgr\
-ound: #FEF3C7;\x0a \
-   color: #B4530\
-9;\x0a}\x0aQLabel#scan\
-nerPill[state=\x22b\
-ad\x22] {\x0a    backg\
-round: #FEE2E2;\x0a\
-    color: #B91C\
-1C;\x0a}\x0a\x0a/* --- se\
-ttings dialog --\
+lor: ${ok};\x0a    \
+font-weight: 700\
+;\x0a}\x0aQLabel#scann\
+erPill {\x0a    bor\
+der-radius: 11px\
+;\x0a    padding: 2\
+px 10px;\x0a    fon\
+t-weight: 700;\x0a}\
+\x0aQLabel#scannerP\
+ill[state=\x22ok\x22] \
+{\x0a    background\
+: ${ok_tint};\x0a  \
+  color: ${ok};\x0a\
+}\x0aQLabel#scanner\
+Pill[state=\x22warn\
+\x22] {\x0a    backgro\
+und: ${warn_tint\
+};\x0a    color: ${\
+warn};\x0a}\x0aQLabel#\
+scannerPill[stat\
+e=\x22bad\x22] {\x0a    b\
+ackground: ${bad\
+_tint};\x0a    colo\
+r: ${bad};\x0a}\x0a\x0a/*\
+ --- settings di\
+alog -----------\
 ----------------\
 ----------------\
 ----------------\
--------------- *\
-/\x0a\x0aQLabel#settin\
-gsTitle {\x0a    fo\
-nt-size: 24px;\x0a \
-   font-weight: \
-700;\x0a}\x0aQLabel#se\
-ttingsError {\x0a  \
-  color: #B91C1C\
-;\x0a    font-size:\
- 14px;\x0a    font-\
-weight: 600;\x0a}\x0aQ\
-TabWidget::pane \
-{\x0a    border: 0;\
-\x0a    border-top:\
- 1px solid #E2E6\
-EC;\x0a}\x0aQTabBar::t\
-ab {\x0a    backgro\
-und: transparent\
-;\x0a    color: #5B\
-6472;\x0a    border\
-: 0;\x0a    border-\
-bottom: 3px soli\
-d transparent;\x0a \
-   padding: 10px\
- 18px;\x0a    margi\
-n-right: 4px;\x0a  \
-  font-size: 15p\
-x;\x0a    font-weig\
-ht: 600;\x0a}\x0aQTabB\
-ar::tab:selected\
- {\x0a    color: #1\
-D4ED8;\x0a    borde\
-r-bottom-color: \
-#2563EB;\x0a}\x0aQTabB\
+----- */\x0a\x0aQLabel\
+#settingsTitle {\
+\x0a    font-size: \
+24px;\x0a    font-w\
+eight: 700;\x0a}\x0aQL\
+abel#settingsErr\
+or {\x0a    color: \
+${bad};\x0a    font\
+-size: 14px;\x0a   \
+ font-weight: 60\
+0;\x0a}\x0aQTabWidget:\
+:pane {\x0a    bord\
+er: 0;\x0a    borde\
+r-top: 1px solid\
+ ${line};\x0a}\x0aQTab\
+Bar::tab {\x0a    b\
+ackground: trans\
+parent;\x0a    colo\
+r: ${muted};\x0a   \
+ border: 0;\x0a    \
+border-bottom: 3\
+px solid transpa\
+rent;\x0a    paddin\
+g: 10px 18px;\x0a  \
+  margin-right: \
+4px;\x0a    font-si\
+ze: 15px;\x0a    fo\
+nt-weight: 600;\x0a\
+}\x0aQTabBar::tab:s\
+elected {\x0a    co\
+lor: ${accent_te\
+xt};\x0a    border-\
+bottom-color: ${\
+accent};\x0a}\x0aQTabB\
 ar::tab:hover:!s\
 elected {\x0a    co\
-lor: #17202C;\x0a}\x0a\
-QCheckBox {\x0a    \
-font-size: 15px;\
-\x0a    spacing: 10\
-px;\x0a    min-heig\
-ht: 32px;\x0a}\x0aQChe\
-ckBox::indicator\
- {\x0a    width: 18\
-px;\x0a    height: \
-18px;\x0a    border\
-: 1px solid #AEB\
-6C2;\x0a    border-\
-radius: 5px;\x0a   \
- background: #FF\
-FFFF;\x0a}\x0aQCheckBo\
-x::indicator:hov\
-er {\x0a    border-\
-color: #2563EB;\x0a\
-}\x0aQCheckBox::ind\
-icator:checked {\
+lor: ${ink};\x0a}\x0aQ\
+CheckBox {\x0a    f\
+ont-size: 15px;\x0a\
+    spacing: 10p\
+x;\x0a    min-heigh\
+t: ${touch_min}p\
+x;\x0a}\x0aQCheckBox::\
+indicator {\x0a    \
+width: 18px;\x0a   \
+ height: 18px;\x0a \
+   border: 1px s\
+olid ${border_st\
+rong};\x0a    borde\
+r-radius: 5px;\x0a \
+   background: $\
+{surface};\x0a}\x0aQCh\
+eckBox::indicato\
+r:hover {\x0a    bo\
+rder-color: ${ac\
+cent};\x0a}\x0aQCheckB\
+ox::indicator:ch\
+ecked {\x0a    back\
+ground: ${accent\
+};\x0a    border-co\
+lor: ${accent};\x0a\
+    image: url(:\
+/oms/icons/${che\
+ck_icon}.svg);\x0a}\
+\x0aQCheckBox::indi\
+cator:disabled {\
 \x0a    background:\
- #2563EB;\x0a    bo\
-rder-color: #256\
-3EB;\x0a    image: \
-url(:/oms/icons/\
-check-white.svg)\
-;\x0a}\x0aQCheckBox::i\
-ndicator:disable\
-d {\x0a    backgrou\
-nd: #F3F5F8;\x0a   \
- border-color: #\
-E2E6EC;\x0a}\x0aQCheck\
-Box::indicator:c\
-hecked:disabled \
-{\x0a    background\
-: #A9C1F5;\x0a    b\
-order-color: #A9\
-C1F5;\x0a}\x0aQCheckBo\
-x:disabled {\x0a   \
- color: #8A93A1;\
-\x0a}\x0aQSpinBox {\x0a  \
-  padding-right:\
- 36px;\x0a}\x0aQSpinBo\
-x:focus {\x0a    pa\
-dding-right: 35p\
-x;\x0a}\x0aQSpinBox:di\
-sabled {\x0a    bac\
-kground: #F3F5F8\
-;\x0a    color: #8A\
-93A1;\x0a}\x0aQSpinBox\
-::up-button, QSp\
-inBox::down-butt\
-on {\x0a    subcont\
-rol-origin: bord\
-er;\x0a    width: 3\
-2px;\x0a    border:\
- 0;\x0a    border-l\
-eft: 1px solid #\
-E2E6EC;\x0a    back\
-ground: transpar\
-ent;\x0a}\x0aQSpinBox:\
-:up-button {\x0a   \
- subcontrol-posi\
-tion: top right;\
-\x0a    border-top-\
-right-radius: 10\
-px;\x0a}\x0aQSpinBox::\
+ ${canvas};\x0a    \
+border-color: ${\
+line};\x0a}\x0aQCheckB\
+ox::indicator:ch\
+ecked:disabled {\
+\x0a    background:\
+ ${accent_disabl\
+ed};\x0a    border-\
+color: ${accent_\
+disabled};\x0a}\x0aQCh\
+eckBox:disabled \
+{\x0a    color: ${f\
+aint};\x0a}\x0aQSpinBo\
+x {\x0a    padding-\
+right: 36px;\x0a}\x0aQ\
+SpinBox:focus {\x0a\
+    padding-righ\
+t: 35px;\x0a}\x0aQSpin\
+Box:disabled {\x0a \
+   background: $\
+{canvas};\x0a    co\
+lor: ${faint};\x0a}\
+\x0aQSpinBox::up-bu\
+tton, QSpinBox::\
 down-button {\x0a  \
-  subcontrol-pos\
-ition: bottom ri\
-ght;\x0a    border-\
-bottom-right-rad\
-ius: 10px;\x0a}\x0aQSp\
-inBox::up-button\
-:hover, QSpinBox\
-::down-button:ho\
-ver {\x0a    backgr\
-ound: #F3F5F8;\x0a}\
-\x0aQSpinBox::up-ar\
-row {\x0a    image:\
- url(:/oms/icons\
-/chevron-up-mute\
-d.svg);\x0a    widt\
-h: 14px;\x0a    hei\
-ght: 14px;\x0a}\x0aQSp\
-inBox::down-arro\
-w {\x0a    image: u\
-rl(:/oms/icons/c\
-hevron-down-mute\
-d.svg);\x0a    widt\
-h: 14px;\x0a    hei\
-ght: 14px;\x0a}\x0aQSp\
-inBox::up-arrow:\
-disabled, QSpinB\
-ox::down-arrow:d\
-isabled {\x0a    im\
-age: none;\x0a}\x0aQSl\
-ider {\x0a    min-h\
-eight: 32px;\x0a}\x0aQ\
-Slider::groove:h\
-orizontal {\x0a    \
-height: 6px;\x0a   \
- background: #E2\
-E6EC;\x0a    border\
--radius: 3px;\x0a}\x0a\
-QSlider::sub-pag\
-e:horizontal {\x0a \
-   background: #\
-2563EB;\x0a    bord\
-er-radius: 3px;\x0a\
-}\x0aQSlider::handl\
-e:horizontal {\x0a \
-   background: #\
-FFFFFF;\x0a    bord\
-er: 2px solid #2\
-563EB;\x0a    width\
-: 16px;\x0a    heig\
-ht: 16px;\x0a    ma\
-rgin: -7px 0;\x0a  \
-  border-radius:\
- 10px;\x0a}\x0aQSlider\
-::sub-page:horiz\
-ontal:disabled {\
-\x0a    background:\
- #CBD2DB;\x0a}\x0aQSli\
-der::handle:hori\
-zontal:disabled \
-{\x0a    border-col\
-or: #AEB6C2;\x0a}\x0aQ\
-Label#volumeValu\
-e {\x0a    min-widt\
-h: 48px;\x0a}\x0aQTabl\
-eView#scanLog {\x0a\
-    font-size: 1\
-3px;\x0a}\x0aQTableVie\
-w#scanLog::item \
-{\x0a    padding: 0\
- 8px;\x0a}\x0aQLabel#p\
-ortStatusLabel {\
-\x0a    font-size: \
-14px;\x0a    font-w\
-eight: 600;\x0a    \
-color: #5B6472;\x0a\
-}\x0aQLabel#portSta\
-tusLabel[state=\x22\
-ok\x22] {\x0a    color\
-: #15803D;\x0a}\x0aQLa\
-bel#portStatusLa\
-bel[state=\x22warn\x22\
-] {\x0a    color: #\
-B45309;\x0a}\x0aQLabel\
-#portStatusLabel\
-[state=\x22bad\x22] {\x0a\
-    color: #B91C\
-1C;\x0a}\x0aQComboBox:\
-editable {\x0a    p\
-adding: 0 0 0 4p\
-x;\x0a}\x0aQComboBox Q\
-LineEdit {\x0a    b\
-order: 0;\x0a    mi\
-n-height: 0;\x0a   \
- padding: 0 6px;\
+  subcontrol-ori\
+gin: border;\x0a   \
+ width: 32px;\x0a  \
+  border: 0;\x0a   \
+ border-left: 1p\
+x solid ${line};\
 \x0a    background:\
  transparent;\x0a}\x0a\
-\
+QSpinBox::up-but\
+ton {\x0a    subcon\
+trol-position: t\
+op right;\x0a    bo\
+rder-top-right-r\
+adius: 10px;\x0a}\x0aQ\
+SpinBox::down-bu\
+tton {\x0a    subco\
+ntrol-position: \
+bottom right;\x0a  \
+  border-bottom-\
+right-radius: 10\
+px;\x0a}\x0aQSpinBox::\
+up-button:hover,\
+ QSpinBox::down-\
+button:hover {\x0a \
+   background: $\
+{canvas};\x0a}\x0aQSpi\
+nBox::up-arrow {\
+\x0a    image: url(\
+:/oms/icons/chev\
+ron-up-muted.svg\
+);\x0a    width: 14\
+px;\x0a    height: \
+14px;\x0a}\x0aQSpinBox\
+::down-arrow {\x0a \
+   image: url(:/\
+oms/icons/chevro\
+n-down-muted.svg\
+);\x0a    width: 14\
+px;\x0a    height: \
+14px;\x0a}\x0aQSpinBox\
+::up-arrow:disab\
+led, QSpinBox::d\
+own-arrow:disabl\
+ed {\x0a    image: \
+none;\x0a}\x0aQSlider \
+{\x0a    min-height\
+: 32px;\x0a}\x0aQSlide\
+r::groove:horizo\
+ntal {\x0a    heigh\
+t: 6px;\x0a    back\
+ground: ${line};\
+\x0a    border-radi\
+us: 3px;\x0a}\x0aQSlid\
+er::sub-page:hor\
+izontal {\x0a    ba\
+ckground: ${acce\
+nt};\x0a    border-\
+radius: 3px;\x0a}\x0aQ\
+Slider::handle:h\
+orizontal {\x0a    \
+background: ${su\
+rface};\x0a    bord\
+er: 2px solid ${\
+accent};\x0a    wid\
+th: 16px;\x0a    he\
+ight: 16px;\x0a    \
+margin: -7px 0;\x0a\
+    border-radiu\
+s: 10px;\x0a}\x0aQSlid\
+er::sub-page:hor\
+izontal:disabled\
+ {\x0a    backgroun\
+d: ${border};\x0a}\x0a\
+QSlider::handle:\
+horizontal:disab\
+led {\x0a    border\
+-color: ${border\
+_strong};\x0a}\x0aQLab\
+el#volumeValue {\
+\x0a    min-width: \
+48px;\x0a}\x0aQTableVi\
+ew#scanLog {\x0a   \
+ font-size: 13px\
+;\x0a}\x0aQTableView#s\
+canLog::item {\x0a \
+   padding: 0 8p\
+x;\x0a}\x0aQLabel#port\
+StatusLabel {\x0a  \
+  font-size: 14p\
+x;\x0a    font-weig\
+ht: 600;\x0a    col\
+or: ${muted};\x0a}\x0a\
+QLabel#portStatu\
+sLabel[state=\x22ok\
+\x22] {\x0a    color: \
+${ok};\x0a}\x0aQLabel#\
+portStatusLabel[\
+state=\x22warn\x22] {\x0a\
+    color: ${war\
+n};\x0a}\x0aQLabel#por\
+tStatusLabel[sta\
+te=\x22bad\x22] {\x0a    \
+color: ${bad};\x0a}\
+\x0aQComboBox:edita\
+ble {\x0a    paddin\
+g: 0 0 0 4px;\x0a}\x0a\
+QComboBox QLineE\
+dit {\x0a    border\
+: 0;\x0a    min-hei\
+ght: 0;\x0a    padd\
+ing: 0 6px;\x0a    \
+background: tran\
+sparent;\x0a}\x0a\x0a/* -\
+-- keyboard focu\
+s (every theme) \
+and touch target\
+s --------------\
+----------------\
+----- */\x0a\x0aQPushB\
+utton, QToolButt\
+on[queueTab=\x22tru\
+e\x22], QLineEdit, \
+QComboBox, QSpin\
+Box {\x0a    min-he\
+ight: ${touch_mi\
+n}px;\x0a}\x0aQPushBut\
+ton:focus, QPush\
+Button[accent=\x22t\
+rue\x22]:focus, QPu\
+shButton[flat=\x22t\
+rue\x22]:focus,\x0aQPu\
+shButton[segment\
+=\x22true\x22]:focus, \
+QToolButton:focu\
+s, QToolButton[q\
+ueueTab=\x22true\x22]:\
+focus {\x0a    bord\
+er: ${focus_widt\
+h}px solid ${foc\
+us};\x0a}\x0aQLineEdit\
+:focus, QComboBo\
+x:focus, QSpinBo\
+x:focus {\x0a    bo\
+rder: ${focus_wi\
+dth}px solid ${f\
+ocus};\x0a}\x0aQLineEd\
+it#scanEdit:focu\
+s, QToolButton#s\
+taffButton:focus\
+, QToolButton#se\
+ttingsButton:foc\
+us {\x0a    border:\
+ ${focus_width}p\
+x solid ${topbar\
+_focus};\x0a}\x0aQComb\
+oBox QLineEdit:f\
+ocus {\x0a    borde\
+r: 0;\x0a}\x0aQTableVi\
+ew:focus, QListW\
+idget:focus, QLi\
+stView:focus, QT\
+reeView:focus {\x0a\
+    border: ${fo\
+cus_width}px sol\
+id ${focus};\x0a}\x0aQ\
+TabBar::tab:focu\
+s {\x0a    border: \
+3px solid ${focu\
+s};\x0a    padding:\
+ 7px 15px 10px 1\
+5px;\x0a}\x0aQCheckBox\
+::indicator:focu\
+s {\x0a    border: \
+${focus_width}px\
+ solid ${focus};\
+\x0a}\x0aQCheckBox:foc\
+us, QRadioButton\
+:focus {\x0a    col\
+or: ${ink};\x0a    \
+border-bottom: $\
+{focus_width}px \
+solid ${focus};\x0a\
+}\x0aQSlider:focus \
+{\x0a    border: ${\
+focus_width}px s\
+olid ${focus};\x0a \
+   border-radius\
+: 6px;\x0a}\x0a\
 \x00\x00\x00\xfc\
 <\
 svg xmlns=\x22http:\
@@ -2187,6 +2311,22 @@ nd\x22><path d=\x22M18\
  6L6 18\x22/><path \
 d=\x22M6 6l12 12\x22/>\
 </svg>\x0a\
+\x00\x00\x00\xd2\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#000000\x22 s\
+troke-width=\x223\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M20 6L9 \
+17l-5-5\x22/></svg>\
+\x0a\
 \x00\x00\x00\xd2\
 <\
 svg xmlns=\x22http:\
@@ -2539,6 +2679,10 @@ qt_resource_name = b"\
 \x00c\
 \x00l\x00o\x00s\x00e\x00.\x00s\x00v\x00g\
 \x00\x0f\
+\x00\xa3\x8f'\
+\x00c\
+\x00h\x00e\x00c\x00k\x00-\x00b\x00l\x00a\x00c\x00k\x00.\x00s\x00v\x00g\
+\x00\x0f\
 \x07\x9df\x87\
 \x00c\
 \x00h\x00e\x00c\x00k\x00-\x00w\x00h\x00i\x00t\x00e\x00.\x00s\x00v\x00g\
@@ -2593,35 +2737,36 @@ qt_resource_name = b"\
 qt_resource_struct = b"\
 \x00\x00\x00\x00\x00\x02\x00\x00\x00\x01\x00\x00\x00\x01\
 \x00\x00\x00\x00\x00\x02\x00\x00\x00\x03\x00\x00\x00\x02\
-\x00\x00\x00\x0c\x00\x02\x00\x00\x00\x17\x00\x00\x00\x08\
+\x00\x00\x00\x0c\x00\x02\x00\x00\x00\x18\x00\x00\x00\x08\
 \x00\x00\x00\x1c\x00\x02\x00\x00\x00\x01\x00\x00\x00\x07\
 \x00\x00\x00,\x00\x02\x00\x00\x00\x02\x00\x00\x00\x05\
 \x00\x00\x00R\x00\x00\x00\x00\x00\x01\x00\x00+\xf0\
 \x00\x00\x00>\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
 \x00\x00\x00h\x00\x00\x00\x00\x00\x01\x00\x007`\
-\x00\x00\x00\xdc\x00\x00\x00\x00\x00\x01\x00\x00{a\
-\x00\x00\x00\x84\x00\x00\x00\x00\x00\x01\x00\x00w\xc5\
-\x00\x00\x00\xf2\x00\x00\x00\x00\x00\x01\x00\x00|R\
-\x00\x00\x02\xd0\x00\x00\x00\x00\x00\x01\x00\x00\x93g\
-\x00\x00\x02\x82\x00\x00\x00\x00\x00\x01\x00\x00\x91L\
-\x00\x00\x01\x8e\x00\x00\x00\x00\x00\x01\x00\x00\x85v\
-\x00\x00\x01\xa6\x00\x00\x00\x00\x00\x01\x00\x00\x86b\
-\x00\x00\x01\xca\x00\x00\x00\x00\x00\x01\x00\x00\x878\
-\x00\x00\x02<\x00\x00\x00\x00\x00\x01\x00\x00\x8c\x13\
-\x00\x00\x02P\x00\x00\x00\x00\x00\x01\x00\x00\x8fw\
-\x00\x00\x00\x9e\x00\x00\x00\x00\x00\x01\x00\x00x\xc5\
-\x00\x00\x02\x0e\x00\x00\x00\x00\x00\x01\x00\x00\x89 \
-\x00\x00\x02&\x00\x00\x00\x00\x00\x01\x00\x00\x8az\
-\x00\x00\x01\xf8\x00\x00\x00\x00\x00\x01\x00\x00\x88\x0e\
-\x00\x00\x01\x0a\x00\x00\x00\x00\x00\x01\x00\x00}\xa7\
-\x00\x00\x02\xb4\x00\x00\x00\x00\x00\x01\x00\x00\x92!\
-\x00\x00\x01F\x00\x00\x00\x00\x00\x01\x00\x00\x81\xe8\
-\x00\x00\x02j\x00\x00\x00\x00\x00\x01\x00\x00\x90q\
-\x00\x00\x01^\x00\x00\x00\x00\x00\x01\x00\x00\x82\xf9\
-\x00\x00\x01(\x00\x00\x00\x00\x00\x01\x00\x00~\xc8\
-\x00\x00\x01v\x00\x00\x00\x00\x00\x01\x00\x00\x844\
-\x00\x00\x02\xf0\x00\x00\x00\x00\x00\x01\x00\x00\x94\xd5\
-\x00\x00\x00\xc2\x00\x00\x00\x00\x00\x01\x00\x00y\xf5\
+\x00\x00\x01\xa6\x00\x00\x00\x00\x00\x01\x00\x00\x8e+\
+\x00\x00\x00\xdc\x00\x00\x00\x00\x00\x01\x00\x00\x83*\
+\x00\x00\x00\x84\x00\x00\x00\x00\x00\x01\x00\x00\x7f\x8e\
+\x00\x00\x00\xf2\x00\x00\x00\x00\x00\x01\x00\x00\x84\x1b\
+\x00\x00\x02\xf4\x00\x00\x00\x00\x00\x01\x00\x00\x9c\x06\
+\x00\x00\x02\xa6\x00\x00\x00\x00\x00\x01\x00\x00\x99\xeb\
+\x00\x00\x01\x8e\x00\x00\x00\x00\x00\x01\x00\x00\x8d?\
+\x00\x00\x01\xca\x00\x00\x00\x00\x00\x01\x00\x00\x8f\x01\
+\x00\x00\x01\xee\x00\x00\x00\x00\x00\x01\x00\x00\x8f\xd7\
+\x00\x00\x02`\x00\x00\x00\x00\x00\x01\x00\x00\x94\xb2\
+\x00\x00\x02t\x00\x00\x00\x00\x00\x01\x00\x00\x98\x16\
+\x00\x00\x00\x9e\x00\x00\x00\x00\x00\x01\x00\x00\x80\x8e\
+\x00\x00\x022\x00\x00\x00\x00\x00\x01\x00\x00\x91\xbf\
+\x00\x00\x02J\x00\x00\x00\x00\x00\x01\x00\x00\x93\x19\
+\x00\x00\x02\x1c\x00\x00\x00\x00\x00\x01\x00\x00\x90\xad\
+\x00\x00\x01\x0a\x00\x00\x00\x00\x00\x01\x00\x00\x85p\
+\x00\x00\x02\xd8\x00\x00\x00\x00\x00\x01\x00\x00\x9a\xc0\
+\x00\x00\x01F\x00\x00\x00\x00\x00\x01\x00\x00\x89\xb1\
+\x00\x00\x02\x8e\x00\x00\x00\x00\x00\x01\x00\x00\x99\x10\
+\x00\x00\x01^\x00\x00\x00\x00\x00\x01\x00\x00\x8a\xc2\
+\x00\x00\x01(\x00\x00\x00\x00\x00\x01\x00\x00\x86\x91\
+\x00\x00\x01v\x00\x00\x00\x00\x00\x01\x00\x00\x8b\xfd\
+\x00\x00\x03\x14\x00\x00\x00\x00\x00\x01\x00\x00\x9dt\
+\x00\x00\x00\xc2\x00\x00\x00\x00\x00\x01\x00\x00\x81\xbe\
 "
 
 def qInitResources():

@@ -13,7 +13,7 @@ import html
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -30,13 +30,20 @@ from desktop_oms.domain.roles import Role
 from desktop_oms.domain.shipping import LABEL_VOIDERS, active_labels
 from desktop_oms.gui import theme
 from desktop_oms.gui.detailcard import DetailCard, card_label, lines_html
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups import timefmt
-from desktop_oms.gui.pickups.detail import CHANNELS, money
+from desktop_oms.gui.pickups.detail import money
 
 METHODS = {
-    "store_pickup": "Store pickup",
-    "ship_from_store": "Ship from store",
-    "ship_to_store": "Ship to store",
+    "store_pickup": QT_TRANSLATE_NOOP("FulfilDetailPanel", "Store pickup"),
+    "ship_from_store": QT_TRANSLATE_NOOP("FulfilDetailPanel", "Ship from store"),
+    "ship_to_store": QT_TRANSLATE_NOOP("FulfilDetailPanel", "Ship to store"),
+}
+#: Where the order was placed (translated when shown).
+CHANNELS = {
+    "web": QT_TRANSLATE_NOOP("FulfilDetailPanel", "Web shop"),
+    "marketplace": QT_TRANSLATE_NOOP("FulfilDetailPanel", "Marketplace"),
+    "call_centre": QT_TRANSLATE_NOOP("FulfilDetailPanel", "Call centre"),
 }
 #: What a status means to the back room (the panel's chip).
 STATUS_LEVELS = {"open": "info", "picking": "warn", "packed": "ok", "in_transit": "info"}
@@ -102,13 +109,15 @@ class FulfilDetailPanel(DetailCard):
         grid.setContentsMargins(16, 12, 16, 12)
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(2)
-        grid.addWidget(card_label("METHOD", section=True), 0, 0)
-        grid.addWidget(card_label("PROMISED", section=True), 0, 1)
+        grid.addWidget(card_label(self.tr("METHOD"), section=True), 0, 0)
+        grid.addWidget(card_label(self.tr("PROMISED"), section=True), 0, 1)
         self.method = card_label(name="fulfilMethod")
         self.promised = card_label()
-        self.express_badge = QLabel("EXPRESS", facts)
+        self.express_badge = QLabel(self.tr("EXPRESS"), facts)
         self.express_badge.setObjectName("expressBadge")
-        self.express_badge.setToolTip("Express delivery: the customer paid to have it fast")
+        self.express_badge.setToolTip(
+            self.tr("Express delivery: the customer paid to have it fast")
+        )
         self.express_badge.setStyleSheet(
             f"background: {theme.WARN_TINT}; color: {theme.WARN}; font-weight: 700;"
             " font-size: 11px; border-radius: 9px; padding: 2px 10px;"
@@ -123,19 +132,19 @@ class FulfilDetailPanel(DetailCard):
         grid.addWidget(self.promised, 1, 1)
         self.body.addWidget(facts)
 
-        self.customer_title = card_label("CUSTOMER", section=True)
+        self.customer_title = card_label(self.tr("CUSTOMER"), section=True)
         self.body.addWidget(self.customer_title)
         self.customer = card_label()
         self.customer.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.customer)
 
-        self.items_title = card_label("ITEMS", section=True)
+        self.items_title = card_label(self.tr("ITEMS"), section=True)
         self.body.addWidget(self.items_title)
         self.items = card_label()
         self.items.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.items)
 
-        self.parcel_title = card_label("PARCEL", section=True)
+        self.parcel_title = card_label(self.tr("PARCEL"), section=True)
         self.body.addWidget(self.parcel_title)
         self.parcel = card_label(name="parcelText")
         self.parcel.setTextFormat(Qt.TextFormat.RichText)
@@ -149,33 +158,45 @@ class FulfilDetailPanel(DetailCard):
         stage.setSpacing(8)
         self.bin_edit = QLineEdit(self.stage_box)
         self.bin_edit.setObjectName("binEdit")
-        self.bin_edit.setPlaceholderText("Scan or type the bin (A-07)")
+        self.bin_edit.setPlaceholderText(self.tr("Scan or type the bin (A-07)"))
+        self.bin_edit.setAccessibleName(self.tr("Bin"))
+        self.bin_edit.setAccessibleDescription(
+            self.tr("Scan or type the bin the goods go in, then press Enter")
+        )
         self.bin_edit.setMinimumHeight(48)
         self.bin_edit.returnPressed.connect(self._stage)
-        self.stage_button = QPushButton("Stage", self.stage_box)
+        self.stage_button = QPushButton(self.tr("Stage"), self.stage_box)
         self.stage_button.setObjectName("stageButton")
         self.stage_button.setProperty("accent", True)
         self.stage_button.setMinimumHeight(48)
-        self.stage_button.setToolTip("Put the goods in this bin: the order is ready for pickup")
+        self.stage_button.setToolTip(
+            self.tr("Put the goods in this bin: the order is ready for pickup")
+        )
         self.stage_button.clicked.connect(self._stage)
         stage.addWidget(self.bin_edit, 1)
         stage.addWidget(self.stage_button)
         self.stage_box.hide()
 
         foot = self.foot
-        self.pick_button = _button("Pick…", "pickButton", self, accent=True)
-        self.receive_button = _button("Receive transfer", "receiveButton", self, accent=True)
-        self.pack_button = _button("Pack…", "packButton", self, accent=True)
-        self.buy_button = _button("Buy shipping labels", "buyLabelsButton", self, accent=True)
-        self.ship_button = _button("Mark shipped", "shipButton", self, accent=True)
-        self.dispatch_button = _button("Dispatch transfer", "dispatchButton", self, accent=True)
-        self.dispatch_button.setToolTip("Hand the transfer to the carrier under its label")
-        self.print_button = _button("Print labels…", "printLabelsButton", self)
+        self.pick_button = _button(self.tr("Pick…"), "pickButton", self, accent=True)
+        self.receive_button = _button(
+            self.tr("Receive transfer"), "receiveButton", self, accent=True
+        )
+        self.pack_button = _button(self.tr("Pack…"), "packButton", self, accent=True)
+        self.buy_button = _button(
+            self.tr("Buy shipping labels"), "buyLabelsButton", self, accent=True
+        )
+        self.ship_button = _button(self.tr("Mark shipped"), "shipButton", self, accent=True)
+        self.dispatch_button = _button(
+            self.tr("Dispatch transfer"), "dispatchButton", self, accent=True
+        )
+        self.dispatch_button.setToolTip(self.tr("Hand the transfer to the carrier under its label"))
+        self.print_button = _button(self.tr("Print labels…"), "printLabelsButton", self)
         self.print_button.setIcon(theme.icon("printer", theme.INK))
-        self.slip_button = _button("Packing slip…", "packingSlipButton", self)
+        self.slip_button = _button(self.tr("Packing slip…"), "packingSlipButton", self)
         self.slip_button.setIcon(theme.icon("printer", theme.INK))
-        self.void_button = _button("Void label", "voidButton", self)
-        self.unpack_button = _button("Unpack…", "unpackButton", self)
+        self.void_button = _button(self.tr("Void label"), "voidButton", self)
+        self.unpack_button = _button(self.tr("Unpack…"), "unpackButton", self)
         self.unpack_button.setProperty("danger", True)
         row = QHBoxLayout()
         row.setSpacing(8)
@@ -257,12 +278,25 @@ class FulfilDetailPanel(DetailCard):
         self.title.setText(detail.order_number)
         self.set_chip(timefmt.status_label(view.status), STATUS_LEVELS.get(view.status, "info"))
         created = timefmt.parse_utc(order.get("created_at"))
-        channel = CHANNELS.get(order.get("channel", ""), str(order.get("channel", "")).title())
-        placed = f" · ordered {timefmt.when(created, now, tz)}" if created else ""
+        raw_channel = str(order.get("channel", ""))
+        channel = (
+            QCoreApplication.translate("FulfilDetailPanel", CHANNELS[raw_channel])
+            if raw_channel in CHANNELS
+            else raw_channel.title()
+        )
+        placed = (
+            " · " + self.tr("ordered {when}").format(when=timefmt.when(created, now, tz))
+            if created
+            else ""
+        )
         self.subtitle.setText(f"{channel}{placed}")
-        method = METHODS.get(view.method, view.method)
+        method = (
+            QCoreApplication.translate("FulfilDetailPanel", METHODS[view.method])
+            if view.method in METHODS
+            else view.method
+        )
         if view.method == "ship_to_store":
-            method += " (arriving here)" if arrival else " (transfer out)"
+            method += " " + (self.tr("(arriving here)") if arrival else self.tr("(transfer out)"))
         self.method.setText(method)
         self.express_badge.setVisible(doc.get("shipping_service") == "express")
         promised = timefmt.parse_utc(doc.get("promised_at"))
@@ -282,10 +316,11 @@ class FulfilDetailPanel(DetailCard):
             parts.append(html.escape(str(customer["phone"])))
         self.customer.setText("<br>".join(parts))
         table, units = lines_html(doc.get("lines", []))
-        self.items_title.setText(f"ITEMS ({units})")
+        self.items_title.setText(self.tr("ITEMS ({count})").format(count=units))
         total = money(int(order.get("total_minor", 0)), str(order.get("currency", "EUR")))
+        total_text = html.escape(self.tr("Order total {total}").format(total=total))
         self.items.setText(
-            table + f"<p style='color:{theme.MUTED}; margin-top:6px'>Order total {total}</p>"
+            table + f"<p style='color:{theme.MUTED}; margin-top:6px'>{total_text}</p>"
         )
         self._parcel(view)
         self._banner(view, detail, arrival)
@@ -309,29 +344,39 @@ class FulfilDetailPanel(DetailCard):
                 f"<br><span style='color:{theme.OK}'>{html.escape(str(label['carrier_name']))} "
                 f"{html.escape(str(label['tracking']))}</span>"
                 if label is not None
-                else f"<br><span style='color:{theme.FAINT}'>No label yet</span>"
+                else f"<br><span style='color:{theme.FAINT}'>{html.escape(self.tr('No label yet'))}"
+                "</span>"
+            )
+            what = self.tr("Box {n} · {size} · {kg} kg").format(
+                n=n, size=dims, kg=QLocale().toString(kg, "f", 1)
             )
             rows.append(
                 f"<tr><td style='padding:4px 12px 4px 0; font-weight:700'>"
                 f"{html.escape(str(box.get('box_type', '')))}</td>"
-                f"<td style='padding:4px 0'>Box {n} · {dims} · {kg:.1f} kg{tracking}</td></tr>"
+                f"<td style='padding:4px 0'>{html.escape(what)}{tracking}</td></tr>"
             )
         if doc.get("tracking") and not boxes:
-            rows.append(f"<tr><td>Tracking {html.escape(str(doc['tracking']))}</td></tr>")
+            tracking_text = self.tr("Tracking {number}").format(number=doc["tracking"])
+            rows.append(f"<tr><td>{html.escape(tracking_text)}</td></tr>")
         self.parcel.setText(f"<table cellspacing='0'>{''.join(rows)}</table>")
 
     def _banner(self, view: FulfillmentView, detail: OrderDetail, arrival: bool) -> None:
         kind, text = "", ""
         if view.doc["order"].get("fraud_state") == "review":
-            kind, text = "bad", "Held for fraud review: do not pick or ship. Call a manager."
+            kind = "bad"
+            text = self.tr("Held for fraud review: do not pick or ship. Call a manager.")
         elif detail.conflicts:
-            kind, text = "bad", f"The server refused a change: {detail.conflicts[0].message}"
+            kind = "bad"
+            text = self.tr("The server refused a change: {why}").format(
+                why=detail.conflicts[0].message
+            )
         elif view.pending:
-            kind, text = "info", "A change is waiting to be sent to the server."
+            kind, text = "info", self.tr("A change is waiting to be sent to the server.")
         elif arrival and view.status == "in_transit":
-            kind, text = "info", "On its way here: scan its order code when the parcel arrives."
+            kind = "info"
+            text = self.tr("On its way here: scan its order code when the parcel arrives.")
         elif arrival and view.status == "arrived":
-            kind, text = "info", "Received: put it in a bin and scan the bin label."
+            kind, text = "info", self.tr("Received: put it in a bin and scan the bin label.")
         self.banner.setProperty("banner", kind or "info")
         theme.restyle(self.banner)
         self.banner_text.setText(text)
@@ -378,9 +423,9 @@ class FulfilDetailPanel(DetailCard):
             widget.setVisible(visible)
         whys: list[str] = []
         if view.pending:
-            whys.append("Wait until the last change is sent.")
+            whys.append(self.tr("Wait until the last change is sent."))
         elif held:
-            whys.append("Held for fraud review.")
+            whys.append(self.tr("Held for fraud review."))
         floor = {
             self.pick_button: CommandName.START_PICKING,
             self.receive_button: CommandName.RECEIVE_TRANSFER,
@@ -394,24 +439,28 @@ class FulfilDetailPanel(DetailCard):
         self.bin_edit.setEnabled(self.stage_button.isEnabled())
         self.buy_button.setEnabled(not blocked and online and _may(CommandName.PACK, role))
         if show[self.buy_button] and not online:
-            whys.append("Labels are bought online: the server cannot be reached right now.")
+            whys.append(
+                self.tr("Labels are bought online: the server cannot be reached right now.")
+            )
         self.print_button.setEnabled(not self.busy)
         self.slip_button.setEnabled(not self.busy)
         may_void = role is not None and role in LABEL_VOIDERS
         self.void_button.setEnabled(not blocked and online and may_void)
         self.void_button.setToolTip(
-            "Void the shipping labels (they must not be used)"
+            self.tr("Void the shipping labels (they must not be used)")
             if may_void
-            else "Only a lead or a manager may void a label"
+            else self.tr("Only a lead or a manager may void a label")
         )
         may_unpack = _may(CommandName.UNPACK, role)
         self.unpack_button.setEnabled(not blocked and may_unpack and not labels)
         if show[self.unpack_button] and not may_unpack:
-            whys.append("Only a lead or a manager may unpack or void a label.")
+            whys.append(self.tr("Only a lead or a manager may unpack or void a label."))
         elif show[self.unpack_button] and labels:
-            self.unpack_button.setToolTip("Void the labels first, then unpack")
+            self.unpack_button.setToolTip(self.tr("Void the labels first, then unpack"))
         else:
-            self.unpack_button.setToolTip("Take the goods out of the boxes to pack them again")
+            self.unpack_button.setToolTip(
+                self.tr("Take the goods out of the boxes to pack them again")
+            )
         self.why.setText(" ".join(whys))
         self.why.setVisible(bool(whys))
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from sqlalchemy.engine import Connection
 
@@ -22,6 +23,7 @@ from desktop_oms.cache.queries import FulfillmentView
 from desktop_oms.domain.shipping import active_labels
 from desktop_oms.gui.fulfil import labels as label_docs
 from desktop_oms.gui.fulfil import packing_slip
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups.receipt import StoreAddress, store_address
 from desktop_oms.gui.printing import has_printer, preview
 
@@ -29,7 +31,15 @@ if TYPE_CHECKING:
     from desktop_oms.gui.fulfil.view import FulfilView
 
 Kind = Literal["labels", "packing_slip"]
-TITLES: dict[str, str] = {"labels": "Shipping labels", "packing_slip": "Packing slip"}
+#: The documents' names (translated when shown, context ``FulfilDocuments``).
+TITLES: dict[str, str] = {
+    "labels": QT_TRANSLATE_NOOP("FulfilDocuments", "Shipping labels"),
+    "packing_slip": QT_TRANSLATE_NOOP("FulfilDocuments", "Packing slip"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FulfilDocuments", text)
 
 
 def default_documents_dir() -> Path:
@@ -76,7 +86,12 @@ def print_document(view: FulfilView, kind: str, fulfillment: FulfillmentView) ->
     number = str(doc["order_number"])
     labels = [dict(x) for x in active_labels(doc.get("labels") or [])]
     if kind == "labels" and not labels:
-        view.message.emit(f"{number} has no shipping labels to print: buy them first.", "warn")
+        view.message.emit(
+            QCoreApplication.translate(
+                "FulfilDocuments", "{number} has no shipping labels to print: buy them first."
+            ).format(number=number),
+            "warn",
+        )
         return
     store_id = station.store_id
 
@@ -86,7 +101,8 @@ def print_document(view: FulfilView, kind: str, fulfillment: FulfillmentView) ->
     def made(store: StoreAddress | None) -> None:
         slip = None
         if kind == "packing_slip":
-            sender = store or StoreAddress("", f"Store {store_id}", "", "", "", "")
+            name = QCoreApplication.translate("FulfilDocuments", "Store {id}").format(id=store_id)
+            sender = store or StoreAddress("", name, "", "", "", "")
             slip = packing_slip.build_packing_slip(doc, sender)
         document = Document("labels" if kind == "labels" else "packing_slip", number, labels, slip)
         if view.use_printer and has_printer():
@@ -98,12 +114,13 @@ def print_document(view: FulfilView, kind: str, fulfillment: FulfillmentView) ->
 
 
 def _preview(view: FulfilView, document: Document) -> QPrintPreviewDialog:
-    title = TITLES[document.kind]
+    title = _tr(TITLES[document.kind])
     dialog = preview(
         view,
         document.paint,
         f"{title} · {document.order_number}",
         doc_name=f"{title} {document.order_number}",
+        document="label" if document.kind == "labels" else None,
     )
     printer = dialog.target
     dialog.accepted.connect(
@@ -120,11 +137,21 @@ def _save(view: FulfilView, document: Document) -> None:
     folder = view.documents_dir or default_documents_dir()
 
     def written(path: Path) -> None:
-        what = TITLES[document.kind]
-        view.message.emit(f"No printer is set up: {what.lower()} saved as {path}", "info")
+        what = _tr(TITLES[document.kind])
+        view.message.emit(
+            QCoreApplication.translate(
+                "FulfilDocuments", "No printer is set up: {document} saved as {path}"
+            ).format(document=what.lower(), path=path),
+            "info",
+        )
         view.printed.emit(str(path))
 
     def failed(exc: BaseException) -> None:
-        view.message.emit(f"The {TITLES[document.kind].lower()} could not be saved: {exc}", "bad")
+        view.message.emit(
+            QCoreApplication.translate(
+                "FulfilDocuments", "The {document} could not be saved: {why}"
+            ).format(document=_tr(TITLES[document.kind]).lower(), why=exc),
+            "bad",
+        )
 
     tasks.run(lambda: document.save(folder), name="shipping pdf").then(written, failed)

@@ -17,6 +17,10 @@ A ``label`` is a :class:`LabelDoc` or its JSON dict (as in a cached fulfillment
 document's ``labels``). The PDF shows what a carrier label shows: sender, recipient (big),
 service, box n of m and weight, the sort code large, the Code 128 tracking barcode with
 its number in print, and the order reference.
+
+The label is not translated: its fields are the carrier's (as in the ZPL it sells, which
+the thermal printer prints as is), read by sorting staff along the route, whatever the
+station's language; the packing slip inside the parcel speaks the customer's language.
 """
 
 from __future__ import annotations

@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import UTC, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop_oms.cache.queries import FulfilRow
 from desktop_oms.gui import theme
-from desktop_oms.gui.fulfil.queue import HEADERS, Column, method_label
+from desktop_oms.gui.fulfil.queue import HEADERS, Column, method_label, translated
 from desktop_oms.gui.pickups import timefmt
 from desktop_oms.gui.rowmodel import Index, RowTableModel
 
@@ -36,13 +36,27 @@ _METHOD_ICONS = {
 }
 
 
+class FulfilQueueWords(QObject):
+    """Counted words of the queue's cells (a QObject, so ``lupdate`` files their plural
+    forms: it reads plurals from ``tr`` calls only)."""
+
+    def boxes(self, count: int) -> str:
+        """``1 box``, ``2 boxes``."""
+        return self.tr("%n box(es)", "", count)
+
+    def labels(self, count: int) -> str:
+        """``1 label``, ``2 labels``."""
+        return self.tr("%n label(s)", "", count)
+
+
 def status_text(row: FulfilRow) -> str:
     """``New``, ``Picking``, ``In transit``, ``Packed · 2 boxes · label``..."""
     text = timefmt.status_label(row.status)
     if row.status == "packed":
-        text += f" · {row.boxes} box{'es' if row.boxes != 1 else ''}"
+        words = FulfilQueueWords()
+        text += " · " + words.boxes(row.boxes)
         if row.labels:
-            text += f" · {row.labels} label{'s' if row.labels != 1 else ''}"
+            text += " · " + words.labels(row.labels)
     return text
 
 
@@ -72,13 +86,13 @@ class FulfilQueueModel(RowTableModel[FulfilRow]):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < Column.COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return translated(HEADERS[section])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_CENTER if section == Column.ITEMS else _ALIGN_LEFT
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.AGE:
-            return "Time since the order was placed"
+            return self.tr("Time since the order was placed")
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.PROMISED:
-            return "When the order was promised ready (store time); red once it is late"
+            return self.tr("When the order was promised ready (store time); red once it is late")
         return None
 
     def late(self, row: FulfilRow) -> bool:
@@ -122,7 +136,7 @@ class FulfilQueueModel(RowTableModel[FulfilRow]):
         if col == Column.ORDER:
             return row.order_number
         if col == Column.METHOD:
-            return method_label(row)
+            return translated(method_label(row))
         if col == Column.CUSTOMER:
             return row.customer_name
         if col == Column.ITEMS:
@@ -164,27 +178,27 @@ class FulfilQueueModel(RowTableModel[FulfilRow]):
 
     def _tooltip(self, row: FulfilRow, col: int) -> str | None:
         if col == Column.METHOD and row.express:
-            return "Express delivery: the customer paid to have it fast"
+            return self.tr("Express delivery: the customer paid to have it fast")
         if col == Column.ORDER:
             notes = []
             if row.pending:
-                notes.append("A change is waiting to be sent to the server")
+                notes.append(self.tr("A change is waiting to be sent to the server"))
             if row.fraud_state == "review":
-                notes.append("Held for fraud review: do not pick")
+                notes.append(self.tr("Held for fraud review: do not pick"))
             return "\n".join(notes) or None
         if col == Column.STATUS and row.status == "packed":
             if row.labels:
-                return f"Labelled by {row.carrier}: ready to ship"
-            return "No shipping label yet: buy one before shipping"
+                return self.tr("Labelled by {carrier}: ready to ship").format(carrier=row.carrier)
+            return self.tr("No shipping label yet: buy one before shipping")
         if col == Column.AGE:
             created = timefmt.parse_utc(row.created_at)
-            return (
-                None if created is None else f"Placed {timefmt.when(created, self._now, self.tz)}"
-            )
+            if created is None:
+                return None
+            return self.tr("Placed {when}").format(when=timefmt.when(created, self._now, self.tz))
         return None
 
 
-#: The express badge's text, height and right margin (px).
+#: The express badge's text (translated when painted), height and right margin (px).
 EXPRESS_TEXT = "EXPRESS"
 _PILL_HEIGHT = 20
 _PILL_RIGHT = 8
@@ -204,10 +218,11 @@ class ExpressBadgeDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
         if not index.data(EXPRESS_ROLE):
             return
+        text = self.tr("EXPRESS")
         font = QFont(option.font)
         font.setPixelSize(11)
         font.setWeight(QFont.Weight.Bold)
-        width = QFontMetrics(font).horizontalAdvance(EXPRESS_TEXT) + 14
+        width = QFontMetrics(font).horizontalAdvance(text) + 14
         area = option.rect
         pill = QRectF(
             area.right() - _PILL_RIGHT - width,
@@ -222,5 +237,5 @@ class ExpressBadgeDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(pill, _PILL_HEIGHT / 2, _PILL_HEIGHT / 2)
         painter.setPen(QColor(theme.WARN))
         painter.setFont(font)
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, EXPRESS_TEXT)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_oms.domain.boxes import BoxType
+from desktop_oms.gui import theme
 
+#: A finger's target (the theme's, once it names one).
+TOUCH_MIN: int = getattr(theme, "TOUCH_MIN", 40)
 #: The heaviest and lightest weight a box can be given, in kg.
 MIN_KG, MAX_KG = 0.05, 31.5
 
@@ -37,6 +40,7 @@ class BoxRow:
         self.types = list(types)
         self.type = QComboBox(parent)
         self.type.setObjectName("boxType")
+        self.type.setAccessibleName(QCoreApplication.translate("PackDialog", "Box type"))
         for box in self.types:
             self.type.addItem(f"{box.code} · {box.name} · {box.dimensions}", box.code)
         self.type.setCurrentIndex(min(1, len(self.types) - 1))
@@ -45,12 +49,15 @@ class BoxRow:
         self.weight.setRange(MIN_KG, MAX_KG)
         self.weight.setDecimals(2)
         self.weight.setSingleStep(0.1)
-        self.weight.setSuffix(" kg")
+        self.weight.setSuffix(QCoreApplication.translate("PackDialog", " kg"))
+        self.weight.setAccessibleName(QCoreApplication.translate("PackDialog", "Weight in kg"))
         self.weight.setValue(1.0)
         self.weight.setMinimumWidth(120)
-        self.remove = QPushButton("Remove", parent)
+        self.remove = QPushButton(QCoreApplication.translate("PackDialog", "Remove"), parent)
         self.remove.setObjectName("removeBox")
         self.remove.setProperty("flat", True)
+        for widget in self.widgets():
+            widget.setMinimumHeight(TOUCH_MIN)
 
     def box(self) -> dict[str, Any]:
         """The box as a ``BoxDoc`` of the pack command."""
@@ -73,19 +80,23 @@ class PackDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("packDialog")
-        self.setWindowTitle(f"Pack {order_number}")
-        self.setMinimumWidth(560)
+        self.setWindowTitle(self.tr("Pack {number}").format(number=order_number))
+        self.setMinimumWidth(680)  # the box type's name and dimensions, in Dutch too
         self.types = list(types)
         self.rows: list[BoxRow] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 18)
         layout.setSpacing(14)
-        title = QLabel(f"Pack {order_number}", self)
+        title = QLabel(self.tr("Pack {number}").format(number=order_number), self)
         title.setObjectName("dialogTitle")
         layout.addWidget(title)
         intro = QLabel(
-            f"{units} item{'s' if units != 1 else ''}. Choose the box each part goes in and "
-            "weigh it: the carrier charges by weight and size.",
+            self.tr("%n item(s).", "", units)
+            + " "
+            + self.tr(
+                "Choose the box each part goes in and weigh it: the carrier charges by "
+                "weight and size."
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -97,15 +108,16 @@ class PackDialog(QDialog):
         self.grid.setHorizontalSpacing(10)
         self.grid.setVerticalSpacing(8)
         layout.addWidget(self.grid_host)
-        self.add_button = QPushButton("Add box", self)
+        self.add_button = QPushButton(self.tr("Add box"), self)
         self.add_button.setObjectName("addBox")
+        self.add_button.setMinimumHeight(TOUCH_MIN)
         self.add_button.clicked.connect(self.add_box)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Packed")
+        ok.setText(self.tr("Packed"))
         ok.setObjectName("packOk")
         ok.setProperty("accent", True)
         self.buttons.accepted.connect(self.accept)
@@ -137,7 +149,7 @@ class PackDialog(QDialog):
         for n, row in enumerate(self.rows):
             number = self.grid.itemAtPosition(n, 0)
             if number is None:
-                label = QLabel(f"Box {n + 1}", self.grid_host)
+                label = QLabel(self.tr("Box {number}").format(number=n + 1), self.grid_host)
                 label.setProperty("muted", True)
                 self.grid.addWidget(label, n, 0)
             for col, widget in enumerate(row.widgets(), 1):

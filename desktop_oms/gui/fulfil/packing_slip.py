@@ -12,6 +12,9 @@ It shows the store (sender), the order and its date, the ship-to address, the ca
 tracking numbers when labels were bought, the items and quantities per box (when the
 boxes say what they hold; else all items and the boxes), and a QR code of the order code
 (``OMS:O:<number>``) for returns. No prices: a parcel may be a gift.
+
+The slip is written in the station's language (context ``PackingSlip``), as the customer
+who opens the parcel reads it; dates follow the language's locale.
 """
 
 from __future__ import annotations
@@ -22,7 +25,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QMarginsF,
+    QObject,
+    QPointF,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -38,7 +50,8 @@ from PySide6.QtPrintSupport import QPrinter
 from desktop_oms.domain.identifiers import order_code
 from desktop_oms.domain.shipping import active_labels, format_s10
 from desktop_oms.gui.barcodes import paint_qr
-from desktop_oms.gui.pickups.detail import CHANNELS
+from desktop_oms.gui.fulfil.detail import CHANNELS
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups.receipt import StoreAddress
 from desktop_oms.gui.printing import paint_on, pdf_writer, print_font, safe_file_name
 from desktop_oms.protocol.sync import FulfillmentDoc
@@ -50,7 +63,10 @@ INK = QColor("#111111")
 GREY = QColor("#5b6470")
 RULE = QColor("#c9ced6")
 BAND = QColor("#eef1f4")
-SERVICES = {"standard": "Standard", "express": "Express"}
+SERVICES = {
+    "standard": QT_TRANSLATE_NOOP("PackingSlip", "Standard"),
+    "express": QT_TRANSLATE_NOOP("PackingSlip", "Express"),
+}
 CARRIERS = {"omspost": "OMS Post"}
 
 
@@ -106,6 +122,45 @@ class PackingSlip:
         return sum(item.quantity for item in self.items)
 
 
+class PackingSlipWords(QObject):
+    """Counted words of the slip (a QObject, so ``lupdate`` files their plural forms)."""
+
+    def items(self, count: int) -> str:
+        """``1 item``, ``3 items``."""
+        return self.tr("%n item(s)", "", count)
+
+    def boxes(self, count: int) -> str:
+        """``1 box``, ``2 boxes``."""
+        return self.tr("%n box(es)", "", count)
+
+
+def _channel(code: str) -> str:
+    """Where the order was placed, in the station's language."""
+    if code in CHANNELS:
+        return QCoreApplication.translate("FulfilDetailPanel", CHANNELS[code])
+    return code.title()
+
+
+def _service(code: str) -> str | None:
+    """The shipping service's name in the station's language."""
+    if code in SERVICES:
+        return QCoreApplication.translate("PackingSlip", SERVICES[code])
+    return None
+
+
+def _date(moment: datetime) -> str:
+    """``3 Mar 2026`` in the station's language."""
+    return QLocale().toString(QDate(moment.year, moment.month, moment.day), "d MMM yyyy")
+
+
+def _items_in_boxes(units: int, boxes: int) -> str:
+    """``3 items in 2 boxes``."""
+    words = PackingSlipWords()
+    return QCoreApplication.translate("PackingSlip", "{items} in {boxes}").format(
+        items=words.items(units), boxes=words.boxes(boxes)
+    )
+
+
 def build_packing_slip(
     fulfillment: FulfillmentDoc | Mapping[str, Any], store: StoreAddress
 ) -> PackingSlip:
@@ -149,13 +204,13 @@ def build_packing_slip(
         store=store,
         order_number=doc.order_number,
         ordered_at=doc.order.created_at,
-        channel=CHANNELS.get(doc.order.channel.value, doc.order.channel.value.title()),
+        channel=_channel(doc.order.channel.value),
         ship_to=address,
         customer=doc.customer.name,
         carrier=CARRIERS.get(str(first["carrier"]), str(first["carrier"]))
         if first
         else doc.carrier,
-        service=SERVICES.get(str(first["service"])) if first else None,
+        service=_service(str(first["service"])) if first else None,
         boxes=boxes,
         items=items,
     )
@@ -196,7 +251,9 @@ class _Sheet:
         self.text(
             0,
             self.width,
-            f"Packing slip {self.slip.order_number} (continued)",
+            QCoreApplication.translate("PackingSlip", "Packing slip {number} (continued)").format(
+                number=self.slip.order_number
+            ),
             print_font(9, bold=True),
         )
         self.y += self.mm(4)
@@ -243,7 +300,9 @@ class _Sheet:
         self.p.drawText(
             QRectF(0, y, self.width, self.height(font)),
             int(Qt.AlignmentFlag.AlignRight),
-            f"{self.slip.order_number} · page {self.page}",
+            QCoreApplication.translate("PackingSlip", "{number} · page {page}").format(
+                number=self.slip.order_number, page=self.page
+            ),
         )
 
 
@@ -262,7 +321,13 @@ def _header(s: _Sheet) -> None:
         colour=GREY,
     )
     s.y += s.mm(5)
-    s.text(0, s.width - qr, "PACKING SLIP", print_font(9, bold=True, spacing=1.2), colour=GREY)
+    s.text(
+        0,
+        s.width - qr,
+        QCoreApplication.translate("PackingSlip", "PACKING SLIP"),
+        print_font(9, bold=True, spacing=1.2),
+        colour=GREY,
+    )
     s.text(0, s.width - qr, slip.order_number, print_font(22, bold=True))
     paint_qr(s.p, QRectF(s.width - qr, top, qr, qr), slip.code)
     s.p.setFont(print_font(7))
@@ -270,7 +335,7 @@ def _header(s: _Sheet) -> None:
     s.p.drawText(
         QRectF(s.width - qr - s.mm(4), top + qr + s.mm(1), qr + s.mm(4), s.height(print_font(7))),
         int(Qt.AlignmentFlag.AlignHCenter),
-        "Scan for returns",
+        QCoreApplication.translate("PackingSlip", "Scan for returns"),
     )
     s.y = max(s.y, top + qr + s.mm(5)) + s.mm(4)
 
@@ -296,26 +361,37 @@ def _facts(s: _Sheet) -> None:
     ship_to = [(line, bold if n == 0 else body) for n, line in enumerate(slip.ship_to)]
     at = slip.ordered_at
     order = [
-        (f"Ordered {at.day} {at:%b %Y}", body),
-        (f"via {slip.channel}", body),
-        (f"Customer: {slip.customer}", body),
+        (QCoreApplication.translate("PackingSlip", "Ordered {date}").format(date=_date(at)), body),
+        (
+            QCoreApplication.translate("PackingSlip", "via {channel}").format(channel=slip.channel),
+            body,
+        ),
+        (
+            QCoreApplication.translate("PackingSlip", "Customer: {name}").format(
+                name=slip.customer
+            ),
+            body,
+        ),
     ]
-    shipping = [(slip.carrier or "Carrier to be chosen", bold)]
+    shipping = [
+        (slip.carrier or QCoreApplication.translate("PackingSlip", "Carrier to be chosen"), bold)
+    ]
     if slip.service:
-        shipping.append((f"{slip.service} delivery", body))
-    boxes = len(slip.boxes)
-    shipping.append((f"{_count(slip.units, 'item')} in {_count(boxes, 'box')}", body))
+        shipping.append(
+            (
+                QCoreApplication.translate("PackingSlip", "{service} delivery").format(
+                    service=slip.service
+                ),
+                body,
+            )
+        )
+    shipping.append((_items_in_boxes(slip.units, len(slip.boxes)), body))
     ends = [
-        block(0, "SHIP TO", ship_to or [("—", body)]),
-        block(col + s.mm(4), "ORDER", order),
-        block(2 * (col + s.mm(4)), "SHIPPING", shipping),
+        block(0, QCoreApplication.translate("PackingSlip", "SHIP TO"), ship_to or [("—", body)]),
+        block(col + s.mm(4), QCoreApplication.translate("PackingSlip", "ORDER"), order),
+        block(2 * (col + s.mm(4)), QCoreApplication.translate("PackingSlip", "SHIPPING"), shipping),
     ]
     s.y = max(ends) + s.mm(6)
-
-
-def _count(n: int, noun: str) -> str:
-    plural = noun + ("es" if noun.endswith("x") else "s")
-    return f"{n} {noun if n == 1 else plural}"
 
 
 def _table_head(s: _Sheet, title: str, note: str) -> None:
@@ -335,7 +411,14 @@ def _table_head(s: _Sheet, title: str, note: str) -> None:
     s.y += s.mm(1.5)
     cols = print_font(7.5, bold=True, spacing=0.6)
     s.y += s.mm(1)
-    _row(s, "QTY", "ITEM", "SKU", cols, GREY)
+    _row(
+        s,
+        QCoreApplication.translate("PackingSlip", "QTY"),
+        QCoreApplication.translate("PackingSlip", "ITEM"),
+        QCoreApplication.translate("PackingSlip", "SKU"),
+        cols,
+        GREY,
+    )
     s.rule(INK, 0.3)
     s.y += s.mm(1)
 
@@ -370,7 +453,8 @@ def _items(s: _Sheet, items: tuple[SlipItem, ...]) -> None:
 
 
 def _box_note(box: SlipBox) -> str:
-    parts = [f"{box.box_type} · {box.dimensions}", f"{box.weight_g / 1000:.2f} kg"]
+    kg = QLocale().toString(box.weight_g / 1000, "f", 2)
+    parts = [f"{box.box_type} · {box.dimensions}", f"{kg} kg"]
     if box.tracking:
         parts.append(format_s10(box.tracking))
     return " · ".join(parts)
@@ -385,10 +469,17 @@ def _lay_out(s: _Sheet) -> None:
     count = len(slip.boxes)
     if slip.per_box:
         for box in slip.boxes:
-            _table_head(s, f"Box {box.index} of {count}", _box_note(box))
+            title = QCoreApplication.translate("PackingSlip", "Box {number} of {count}").format(
+                number=box.index, count=count
+            )
+            _table_head(s, title, _box_note(box))
             _items(s, box.items)
     else:
-        _table_head(s, "Items", f"{_count(slip.units, 'item')} in {_count(count, 'box')}")
+        _table_head(
+            s,
+            QCoreApplication.translate("PackingSlip", "Items"),
+            _items_in_boxes(slip.units, count),
+        )
         _items(s, slip.items)
         if slip.boxes:
             small = print_font(8.5)
@@ -397,7 +488,9 @@ def _lay_out(s: _Sheet) -> None:
                 s.text(
                     s.mm(2),
                     s.width,
-                    f"Box {box.index} of {count}: {_box_note(box)}",
+                    QCoreApplication.translate(
+                        "PackingSlip", "Box {number} of {count}: {box}"
+                    ).format(number=box.index, count=count, box=_box_note(box)),
                     small,
                     colour=GREY,
                 )
@@ -409,12 +502,21 @@ def _lay_out(s: _Sheet) -> None:
     s.text(
         0,
         s.width,
-        "Something missing or damaged? Keep this slip and scan the code above, "
-        "or show it at any of our stores.",
+        QCoreApplication.translate(
+            "PackingSlip",
+            "Something missing or damaged? Keep this slip and scan the code above, "
+            "or show it at any of our stores.",
+        ),
         note,
         colour=GREY,
     )
-    s.text(0, s.width, "Returns are free within 30 days.", note, colour=GREY)
+    s.text(
+        0,
+        s.width,
+        QCoreApplication.translate("PackingSlip", "Returns are free within 30 days."),
+        note,
+        colour=GREY,
+    )
     s.footer()
 
 
@@ -431,7 +533,10 @@ def _page_size(paper: Paper) -> QPageSize:
 
 def render_packing_slip_pdf(slip: PackingSlip, path: Path, paper: Paper = "A4") -> Path:
     """Blocking: write the slip as a PDF on A4 or US Letter to ``path``."""
-    writer = pdf_writer(path, title=f"Packing slip {slip.order_number}", dpi=PDF_DPI)
+    title = QCoreApplication.translate("PackingSlip", "Packing slip {number}").format(
+        number=slip.order_number
+    )
+    writer = pdf_writer(path, title=title, dpi=PDF_DPI)
     writer.setPageSize(_page_size(paper))
     margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
     writer.setPageMargins(margins, QPageLayout.Unit.Millimeter)
@@ -441,7 +546,9 @@ def render_packing_slip_pdf(slip: PackingSlip, path: Path, paper: Paper = "A4") 
 
 def print_packing_slip(slip: PackingSlip, printer: QPrinter) -> None:
     """Blocking: print the slip on ``printer`` (its own paper size and margins)."""
-    job = f"Packing slip {slip.order_number}"
+    job = QCoreApplication.translate("PackingSlip", "Packing slip {number}").format(
+        number=slip.order_number
+    )
     printer.setDocName(job)
     paint_on(printer, lambda painter: paint_packing_slip(painter, printer, slip), job=job)
 

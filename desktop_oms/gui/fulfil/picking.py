@@ -37,7 +37,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -64,6 +65,7 @@ from desktop_oms.domain.commands import CommandName, TargetKind
 from desktop_oms.domain.errors import DomainError
 from desktop_oms.domain.identifiers import DecodedCode, Gs1Code, GtinCode, OrderCode
 from desktop_oms.gui import printing, theme
+from desktop_oms.gui.errortext import error_text
 from desktop_oms.gui.fulfil import picklist_print
 from desktop_oms.gui.fulfil.picking_model import (
     MANUAL_REASONS,
@@ -74,9 +76,11 @@ from desktop_oms.gui.fulfil.picking_model import (
     PickListModel,
     PickProgress,
     Reject,
+    manual_reason_label,
 )
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import TaskManager
+from desktop_oms.gui.words import reason_label
 from desktop_oms.scanner.router import ScanRefused
 from desktop_oms.scanner.scan import Scan, ScanKind
 
@@ -161,8 +165,11 @@ class _Stepper(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.minus = QPushButton("−", self)
+        self.minus.setAccessibleName(self.tr("One fewer"))
         self.spin = QSpinBox(self)
+        self.spin.setAccessibleName(self.tr("Units"))
         self.plus = QPushButton("+", self)
+        self.plus.setAccessibleName(self.tr("One more"))
         for button in (self.minus, self.plus):
             button.setProperty("stepper", True)
             button.setFixedSize(44, 40)
@@ -188,10 +195,13 @@ class ManualCountDialog(QDialog):
     def __init__(self, item: PickItem, left: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("manualCountDialog")
-        self.setWindowTitle("Count by hand")
+        self.setWindowTitle(self.tr("Count by hand"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 18)
-        title = QLabel(f"{describe(item)} at {item.location}", self)
+        title = QLabel(
+            self.tr("{item} at {location}").format(item=describe(item), location=item.location),
+            self,
+        )
         title.setWordWrap(True)
         title.setObjectName("pickItem")
         layout.addWidget(title)
@@ -199,12 +209,12 @@ class ManualCountDialog(QDialog):
         self.quantity = _Stepper(left, self)
         self.reason = QComboBox(self)
         for code, label in MANUAL_REASONS:
-            self.reason.addItem(label, code)
-        form.addRow("Units picked", self.quantity)
-        form.addRow("Not scanned because", self.reason)
+            self.reason.addItem(manual_reason_label(label), code)
+        form.addRow(self.tr("Units picked"), self.quantity)
+        form.addRow(self.tr("Not scanned because"), self.reason)
         layout.addLayout(form)
         buttons = QDialogButtonBox(self)
-        self.confirm = buttons.addButton("Count", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm = buttons.addButton(self.tr("Count"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm.setProperty("accent", True)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -230,20 +240,27 @@ class RejectDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("rejectDialog")
-        self.setWindowTitle("Reject")
+        self.setWindowTitle(self.tr("Reject"))
         self.progress = progress
         self.needs = [n for n in item.needs if progress.rejectable(n) > 0]
         partial = progress.pick_list.partial_reject_allowed
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 18)
-        title = QLabel(f"Reject {describe(item)} at {item.location}", self)
+        title = QLabel(
+            self.tr("Reject {item} at {location}").format(
+                item=describe(item), location=item.location
+            ),
+            self,
+        )
         title.setWordWrap(True)
         title.setObjectName("pickItem")
         layout.addWidget(title)
         note = QLabel(
-            "The store hands these units back: head office sends them from another store, "
-            "or tells the customer they cannot be supplied."
-            + ("" if partial else " This store rejects whole lines only."),
+            self.tr(
+                "The store hands these units back: head office sends them from another store, "
+                "or tells the customer they cannot be supplied."
+            )
+            + ("" if partial else " " + self.tr("This store rejects whole lines only.")),
             self,
         )
         note.setWordWrap(True)
@@ -253,24 +270,27 @@ class RejectDialog(QDialog):
         self.order = QComboBox(self)
         for need in self.needs:
             self.order.addItem(
-                f"Tote {need.tote} · {need.order_number} · {need.quantity} ordered", need
+                self.tr("Tote {tote} · {order} · {count} ordered").format(
+                    tote=need.tote, order=need.order_number, count=need.quantity
+                ),
+                need,
             )
         most = max((progress.rejectable(n) for n in self.needs), default=1)
         self.quantity = _Stepper(most, self)
         self.quantity.setEnabled(partial)
         self.reason = QComboBox(self)
         for code, label in reasons:
-            self.reason.addItem(label, code)
-        form.addRow("Order", self.order)
-        form.addRow("Units", self.quantity)
-        form.addRow("Reason", self.reason)
+            self.reason.addItem(reason_label(label), code)
+        form.addRow(self.tr("Order"), self.order)
+        form.addRow(self.tr("Units"), self.quantity)
+        form.addRow(self.tr("Reason"), self.reason)
         layout.addLayout(form)
         self.picked_back = QLabel(self)
         self.picked_back.setWordWrap(True)
         self.picked_back.setProperty("muted", True)
         layout.addWidget(self.picked_back)
         buttons = QDialogButtonBox(self)
-        self.confirm = buttons.addButton("Reject", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm = buttons.addButton(self.tr("Reject"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm.setProperty("danger", True)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -290,7 +310,9 @@ class RejectDialog(QDialog):
         picked = self.progress.picked_of(need)
         whole = not self.progress.pick_list.partial_reject_allowed
         self.picked_back.setText(
-            f"Put the {picked} picked back on the shelf." if whole and picked else ""
+            self.tr("Put the {count} picked back on the shelf.").format(count=picked)
+            if whole and picked
+            else ""
         )
         self.picked_back.setVisible(whole and picked > 0)
 
@@ -352,7 +374,7 @@ class PickView(QWidget):
         head = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        self.title = QLabel("Pick list", self)
+        self.title = QLabel(self.tr("Pick list"), self)
         self.title.setObjectName("pageTitle")
         self.subtitle = QLabel("", self)
         self.subtitle.setObjectName("pageSubtitle")
@@ -361,13 +383,17 @@ class PickView(QWidget):
         head.addLayout(titles, 1)
         self.progress_label = QLabel("", self)
         self.progress_bar = QProgressBar(self)
-        self.progress_bar.setFixedWidth(220)
+        # the bar gives way first, so the title (longer in Dutch) is never clipped
+        self.progress_bar.setMinimumWidth(80)
+        self.progress_bar.setMaximumWidth(220)
+        self.title.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName(self.tr("Picking progress"))
         head.addWidget(self.progress_label)
         head.addWidget(self.progress_bar)
-        self.print_button = QPushButton("Print pick list", self)
+        self.print_button = QPushButton(self.tr("Print pick list"), self)
         self.print_button.setIcon(theme.icon("printer"))
-        self.finish_button = QPushButton("Finish picking", self)
+        self.finish_button = QPushButton(self.tr("Finish picking"), self)
         self.finish_button.setProperty("accent", True)
         head.addWidget(self.print_button)
         head.addWidget(self.finish_button)
@@ -390,15 +416,15 @@ class PickView(QWidget):
         self.tote_label = QLabel("", self.stop)
         self.tote_label.setObjectName("pickTote")
         self.tote_label.setWordWrap(True)
-        self.hint = QLabel("Scan each item as you pick it.", self.stop)
+        self.hint = QLabel(self.tr("Scan each item as you pick it."), self.stop)
         self.hint.setProperty("muted", True)
         what.addWidget(self.item_label)
         what.addWidget(self.tote_label)
         what.addWidget(self.hint)
         card.addLayout(what, 1)
         actions = QVBoxLayout()
-        self.count_button = QPushButton("Count by hand…", self.stop)
-        self.reject_button = QPushButton("Reject…", self.stop)
+        self.count_button = QPushButton(self.tr("Count by hand…"), self.stop)
+        self.reject_button = QPushButton(self.tr("Reject…"), self.stop)
         self.reject_button.setProperty("danger", True)
         for button in (self.count_button, self.reject_button):
             button.setMinimumHeight(40)
@@ -414,10 +440,15 @@ class PickView(QWidget):
         self.model = PickListModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("pickTable")
+        self.table.setAccessibleName(self.tr("Pick list stops"))
+        self.table.setAccessibleDescription(
+            self.tr("Arrows choose the stop; scan each item, or count or reject it by hand")
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(True)
@@ -460,8 +491,8 @@ class PickView(QWidget):
         store_id, now = station.store_id, _now()
         list_id = f"PL{station.enrolment.station_id:02d}-{now.astimezone(self.tz):%y%m%d-%H%M%S}"
         self._busy = True
-        self.title.setText("Pick list")
-        self.subtitle.setText("Reading the orders…")
+        self.title.setText(self.tr("Pick list"))
+        self.subtitle.setText(self.tr("Reading the orders…"))
 
         def job(conn: Connection) -> _Started:
             first = queries.pick_list(conn, store_id, ids)
@@ -485,7 +516,7 @@ class PickView(QWidget):
                         )
                     )
                 except DomainError as exc:
-                    refused.append((order.order_number, exc.message))
+                    refused.append((order.order_number, error_text(exc)))
             bad = {n for n, _ in refused}
             kept = [o.fulfillment_id for o in first.orders if o.order_number not in bad]
             found = queries.pick_list(conn, store_id, kept) if entries or refused else first
@@ -494,7 +525,8 @@ class PickView(QWidget):
                 .execute("SELECT code, name FROM stores WHERE id = ?", (store_id,))
                 .fetchone()
             )
-            store = (str(row[0]), str(row[1])) if row is not None else ("", f"Store {store_id}")
+            unknown = QCoreApplication.translate("PickView", "Store {id}").format(id=store_id)
+            store = (str(row[0]), str(row[1])) if row is not None else ("", unknown)
             return _Started(found, entries, refused, queries.reason_codes(conn, "reject"), store)
 
         def started(result: _Started) -> None:
@@ -514,17 +546,21 @@ class PickView(QWidget):
                 station.kick()
                 self._outbox_changed()
             for number, why in result.refused:
-                self.message.emit(f"{number} cannot be picked: {why}", "bad")
+                self.message.emit(
+                    self.tr("{number} cannot be picked: {why}").format(number=number, why=why),
+                    "bad",
+                )
             skipped = len(result.pick_list.skipped)
             if skipped:
                 self.message.emit(
-                    f"{skipped} of the chosen orders have nothing to pick here.", "warn"
+                    self.tr("%n of the chosen orders have nothing to pick here.", "", skipped),
+                    "warn",
                 )
             self.loaded.emit(result.pick_list)
 
         def failed(exc: BaseException) -> None:
             self._busy = False
-            self.subtitle.setText("The pick list could not be read.")
+            self.subtitle.setText(self.tr("The pick list could not be read."))
             raise exc
 
         tasks.write(job, name="pick list").then(started, failed)
@@ -545,7 +581,7 @@ class PickView(QWidget):
         walk = self.walk
         self.model.reset(None if walk is None else walk.progress)
         if walk is None:
-            self.subtitle.setText("No pick list yet: choose orders in the fulfil queue.")
+            self.subtitle.setText(self.tr("No pick list yet: choose orders in the fulfil queue."))
             for button in (
                 self.print_button,
                 self.finish_button,
@@ -556,11 +592,16 @@ class PickView(QWidget):
             return
         pick = walk.progress.pick_list
         orders = len(pick.orders)
-        self.title.setText(f"Pick list {walk.pick_list_id}")
+        self.title.setText(self.tr("Pick list {id}").format(id=walk.pick_list_id))
         self.subtitle.setText(
-            f"{orders} order{'s' if orders != 1 else ''} · {pick.units} unit"
-            f"{'s' if pick.units != 1 else ''} · {len(pick.items)} "
-            f"stop{'s' if len(pick.items) != 1 else ''} · picker {walk.picker.display_name}"
+            " · ".join(
+                (
+                    self.tr("%n order(s)", "", orders),
+                    self.tr("%n unit(s)", "", pick.units),
+                    self.tr("%n stop(s)", "", len(pick.items)),
+                    self.tr("picker {name}").format(name=walk.picker.display_name),
+                )
+            )
         )
         self.print_button.setEnabled(bool(pick.items))
         self._go_to(walk.progress.next_stop())
@@ -596,18 +637,22 @@ class PickView(QWidget):
         if progress is None:
             return
         done, total = progress.picked_units + progress.rejected_units, progress.units
-        self.progress_label.setText(f"{progress.picked_units} of {total} picked")
+        self.progress_label.setText(
+            self.tr("{picked} of {total} picked").format(picked=progress.picked_units, total=total)
+        )
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(done)
         self.finish_button.setEnabled(progress.complete and not self._busy)
         self.finish_button.setToolTip(
-            "" if progress.complete else f"{progress.left_units} units left to pick or reject"
+            ""
+            if progress.complete
+            else self.tr("%n unit(s) left to pick or reject", "", progress.left_units)
         )
         if item is None:
             self.location.setText("✓")
-            self.item_label.setText("Everything is picked.")
+            self.item_label.setText(self.tr("Everything is picked."))
             self.tote_label.setText("")
-            self.hint.setText("Press Finish picking, then stage or pack the orders.")
+            self.hint.setText(self.tr("Press Finish picking, then stage or pack the orders."))
             self.count_button.setEnabled(False)
             self.reject_button.setEnabled(False)
             return
@@ -616,16 +661,27 @@ class PickView(QWidget):
         need = next((n for n in item.needs if progress.left_of(n) > 0), None)
         left = progress.left_at(item)
         if need is None:
-            self.tote_label.setText(f"All {progress.wanted(item)} picked here.")
-        else:
             self.tote_label.setText(
-                f"Put {progress.left_of(need)} in tote {need.tote} ({need.order_number})"
-                + (f" · {left} to pick here" if left != progress.left_of(need) else "")
+                self.tr("All {count} picked here.").format(count=progress.wanted(item))
+            )
+        else:
+            here = progress.left_of(need)
+            self.tote_label.setText(
+                self.tr("Put {count} in tote {tote} ({order})").format(
+                    count=here, tote=need.tote, order=need.order_number
+                )
+                + (
+                    " · " + self.tr("{count} to pick here").format(count=left)
+                    if left != here
+                    else ""
+                )
             )
         self.hint.setText(
-            f"{item.department} · scan each item (barcode {item.barcode})"
+            self.tr("{department} · scan each item (barcode {barcode})").format(
+                department=item.department, barcode=item.barcode
+            )
             if left
-            else "Done here: go to the next stop."
+            else self.tr("Done here: go to the next stop.")
         )
         self.count_button.setEnabled(left > 0)
         self.reject_button.setEnabled(any(progress.rejectable(n) for n in item.needs))
@@ -663,17 +719,21 @@ class PickView(QWidget):
         """Verify a scanned unit against the pick list (see the module), or refuse it."""
         progress = self.progress
         if progress is None:
-            raise ScanRefused("The pick list is still loading — scan again in a moment")
+            raise ScanRefused(self.tr("The pick list is still loading — scan again in a moment"))
         if isinstance(code, OrderCode):
             order = next(
                 (o for o in progress.pick_list.orders if o.order_number == code.order_number),
                 None,
             )
             if order is None:
-                raise ScanRefused("Finish this pick list before opening another order")
-            raise ScanRefused(f"{order.order_number} goes in tote {order.tote}: scan its items")
+                raise ScanRefused(self.tr("Finish this pick list before opening another order"))
+            raise ScanRefused(
+                self.tr("{order} goes in tote {tote}: scan its items").format(
+                    order=order.order_number, tote=order.tote
+                )
+            )
         if not isinstance(code, GtinCode | Gs1Code):
-            raise ScanRefused("Scan the item's barcode")
+            raise ScanRefused(self.tr("Scan the item's barcode"))
         keys = code.lookup_keys if isinstance(code, GtinCode) else (code.gtin14,)
         text = scan.text.strip()
         self._scan_generation += 1
@@ -681,7 +741,7 @@ class PickView(QWidget):
         if row is None:
             expected = self._expected()
             self._name_scanned(text, expected, self._scan_generation)
-            raise self._refuse(f"That item is not on this pick list. {expected}")
+            raise self._refuse(self.tr("That item is not on this pick list.") + " " + expected)
         item = progress.items[row]
         try:
             placed = progress.count(row)
@@ -690,15 +750,22 @@ class PickView(QWidget):
         need = placed.need
         self._counted(
             row,
-            f"✓ {describe(item)} → tote {need.tote} ({need.order_number}) · "
-            f"{progress.picked_at(item)} of {progress.wanted(item)}",
+            self.tr("✓ {item} → tote {tote} ({order}) · {picked} of {wanted}").format(
+                item=describe(item),
+                tote=need.tote,
+                order=need.order_number,
+                picked=progress.picked_at(item),
+                wanted=progress.wanted(item),
+            ),
         )
 
     def _expected(self) -> str:
         item = self.current_item()
         if item is None:
-            return "Nothing is left to pick: press Finish picking."
-        return f"Expected: {describe(item)} at {item.location}."
+            return self.tr("Nothing is left to pick: press Finish picking.")
+        return self.tr("Expected: {item} at {location}.").format(
+            item=describe(item), location=item.location
+        )
 
     def _refuse(self, text: str) -> ScanRefused:
         self._say(text, "bad")
@@ -713,9 +780,10 @@ class PickView(QWidget):
             if generation != self._scan_generation or not shiboken6.isValid(self):
                 return
             if product is None:
-                self._say(f"That barcode is not in the catalogue. {expected}", "bad")
+                self._say(self.tr("That barcode is not in the catalogue.") + " " + expected, "bad")
             else:
-                self._say(f"That is {product.name} ({product.sku}). {expected}", "bad")
+                that = self.tr("That is {name} ({sku}).").format(name=product.name, sku=product.sku)
+                self._say(f"{that} {expected}", "bad")
 
         self.tasks.read(
             lambda conn: queries.product_by_identifier(conn, raw), name="pick.scanned"
@@ -745,7 +813,12 @@ class PickView(QWidget):
             except OverPick as over:
                 self._say(over.message, "warn")
             totes = ", ".join(dict.fromkeys(placed))
-            self._counted(row, f"✓ {len(placed)} × {describe(item)} counted by hand → tote {totes}")
+            self._counted(
+                row,
+                self.tr("✓ {count} × {item} counted by hand → tote {totes}").format(
+                    count=len(placed), item=describe(item), totes=totes
+                ),
+            )
 
         dialog.finished.connect(done)
         dialog.finished.connect(dialog.deleteLater)
@@ -766,11 +839,18 @@ class PickView(QWidget):
             if result != QDialog.DialogCode.Accepted or need is None:
                 return
             rejected = walk.progress.reject(row, need, quantity, reason)
-            label = dict(walk.reasons).get(reason, reason)
+            label = reason_label(dict(walk.reasons).get(reason, reason))
             self._counted(
                 row,
-                f"{rejected.quantity} × {describe(item)} of {need.order_number} rejected "
-                f"({label}): sent to head office when you finish.",
+                self.tr(
+                    "{count} × {item} of {order} rejected ({reason}): "
+                    "sent to head office when you finish."
+                ).format(
+                    count=rejected.quantity,
+                    item=describe(item),
+                    order=need.order_number,
+                    reason=label,
+                ),
             )
 
         dialog.finished.connect(done)
@@ -787,7 +867,9 @@ class PickView(QWidget):
             return
         progress = walk.progress
         if not progress.complete:
-            self._say(f"{progress.left_units} units left to pick or reject.", "warn")
+            self._say(
+                self.tr("%n unit(s) left to pick or reject.", "", progress.left_units), "warn"
+            )
             return
         self._busy = True
         self.finish_button.setEnabled(False)
@@ -815,7 +897,7 @@ class PickView(QWidget):
                         )
                     )
                 except DomainError as exc:
-                    problems.append(f"{r.order_number}: {exc.message}")
+                    problems.append(f"{r.order_number}: {error_text(exc)}")
             return entries, problems
 
         def queued(answer: tuple[list[outbox.OutboxEntry], list[str]]) -> None:
@@ -825,7 +907,9 @@ class PickView(QWidget):
                 station.kick()
                 self._outbox_changed()
             for problem in problems:
-                self.message.emit(f"A reject was not sent: {problem}", "bad")
+                self.message.emit(
+                    self.tr("A reject was not sent: {why}").format(why=problem), "bad"
+                )
             result = PickResult(
                 walk.pick_list_id,
                 walk.picker,
@@ -838,10 +922,11 @@ class PickView(QWidget):
                 now,
             )
             units = progress.picked_units
-            self._say(f"Picked {units} unit{'s' if units != 1 else ''}.", "ok")
+            self._say(self.tr("Picked %n unit(s).", "", units), "ok")
             self.message.emit(
-                f"Pick list {walk.pick_list_id} done: {units} picked, "
-                f"{progress.rejected_units} rejected.",
+                self.tr("Pick list {id} done: {picked} picked, {rejected} rejected.").format(
+                    id=walk.pick_list_id, picked=units, rejected=progress.rejected_units
+                ),
                 "info",
             )
             self.finished.emit(result)
@@ -889,7 +974,9 @@ class PickView(QWidget):
             self.printed.emit(printed)
 
         def failed(exc: BaseException) -> None:
-            self.message.emit(f"The pick list could not be printed: {exc}", "bad")
+            self.message.emit(
+                self.tr("The pick list could not be printed: {why}").format(why=exc), "bad"
+            )
 
         tasks.run(job, name="pick list print").then(done, failed)
 
@@ -899,14 +986,15 @@ class PickView(QWidget):
         dialog = printing.preview(
             self,
             lambda printer: picklist_print.print_sheet(sheet, printer),
-            f"Pick list · {sheet.pick_list_id}",
-            doc_name=f"Pick list {sheet.pick_list_id}",
+            self.tr("Pick list · {id}").format(id=sheet.pick_list_id),
+            doc_name=self.tr("Pick list {id}").format(id=sheet.pick_list_id),
+            document="picklist",
         )
         printer = dialog.target
 
         def accepted() -> None:
-            name = printer.printerName() or printer.outputFileName() or "(default)"
-            printed = printing.Printed("Pick list", name, None)
+            name = printer.printerName() or printer.outputFileName() or self.tr("(default)")
+            printed = printing.Printed(self.tr("Pick list"), name, None)
             self.message.emit(printed.describe(), "info")
             self.printed.emit(printed)
 

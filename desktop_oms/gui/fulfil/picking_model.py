@@ -15,23 +15,37 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from desktop_oms.cache.queries import PickItem, PickList, PickNeed
 from desktop_oms.gui import theme
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 #: ``(fulfillment id, line no)`` of an order line.
 LineKey = tuple[int, int]
 
 #: Why a unit was counted by hand instead of scanned (kept with the pick, not sent).
+#: The labels are English; :func:`manual_reason_label` gives them in the station's language.
 MANUAL_REASONS: tuple[tuple[str, str], ...] = (
-    ("no_barcode", "Item has no barcode"),
-    ("unreadable", "Barcode damaged or unreadable"),
-    ("scanner_fault", "Scanner not working"),
-    ("bulky", "Too bulky to scan"),
+    ("no_barcode", QT_TRANSLATE_NOOP("PickListModel", "Item has no barcode")),
+    ("unreadable", QT_TRANSLATE_NOOP("PickListModel", "Barcode damaged or unreadable")),
+    ("scanner_fault", QT_TRANSLATE_NOOP("PickListModel", "Scanner not working")),
+    ("bulky", QT_TRANSLATE_NOOP("PickListModel", "Too bulky to scan")),
 )
+
+
+def manual_reason_label(label: str) -> str:
+    """A label of :data:`MANUAL_REASONS` in the station's language."""
+    return QCoreApplication.translate("PickListModel", label)
 
 
 class OverPick(Exception):
@@ -174,10 +188,16 @@ class PickProgress:
         item = self.items[row]
         need = next((n for n in item.needs if self.left_of(n) > 0), None)
         if need is None:
-            raise OverPick(f"All {self.wanted(item)} already picked")
+            raise OverPick(
+                QCoreApplication.translate("PickListModel", "All {count} already picked").format(
+                    count=self.wanted(item)
+                )
+            )
         if quantity > self.left_of(need):
             raise OverPick(
-                f"Only {self.left_of(need)} more for {need.order_number} (tote {need.tote})"
+                QCoreApplication.translate(
+                    "PickListModel", "Only {count} more for {order} (tote {tote})"
+                ).format(count=self.left_of(need), order=need.order_number, tote=need.tote)
             )
         key = (need.fulfillment_id, need.line_no)
         self.picked[key] = self.picked.get(key, 0) + quantity
@@ -225,7 +245,13 @@ class Column(IntEnum):
     COUNT = 5
 
 
-HEADERS = ("Location", "Item", "Orders · totes", "Picked", "")
+HEADERS = (
+    QT_TRANSLATE_NOOP("PickListModel", "Location"),
+    QT_TRANSLATE_NOOP("PickListModel", "Item"),
+    QT_TRANSLATE_NOOP("PickListModel", "Orders · totes"),
+    QT_TRANSLATE_NOOP("PickListModel", "Picked"),
+    "",
+)
 #: The stop's :class:`PickItem`, and whether it is the current stop.
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 CURRENT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -241,7 +267,9 @@ def breakdown(progress: PickProgress, item: PickItem) -> str:
         rejected = progress.rejected_of(need)
         text = f"{need.tote} ×{need.quantity - rejected}"
         if rejected:
-            text += f" ({rejected} rejected)"
+            text += " " + QCoreApplication.translate("PickListModel", "({count} rejected)").format(
+                count=rejected
+            )
         parts.append(text)
     return " · ".join(parts)
 
@@ -293,7 +321,11 @@ class PickListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < Column.COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return (
+                QCoreApplication.translate("PickListModel", HEADERS[section])
+                if HEADERS[section]
+                else ""
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _CENTRE if section == Column.PICKED else _LEFT
         return None
@@ -324,7 +356,9 @@ class PickListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._colours["tint"] if index.row() == self.current else None
         if role == Qt.ItemDataRole.ToolTipRole and col == Column.ITEM:
-            return f"{item.name}\n{item.sku} · {item.department} · barcode {item.barcode}"
+            return f"{item.name}\n" + self.tr("{sku} · {department} · barcode {barcode}").format(
+                sku=item.sku, department=item.department, barcode=item.barcode
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(progress, item, col)
         return None
@@ -344,10 +378,16 @@ class PickListModel(QAbstractTableModel):
     def _state(progress: PickProgress, item: PickItem) -> tuple[str, str]:
         left, rejected = progress.left_at(item), progress.rejected_at(item)
         if left:
-            return f"{left} to pick", "muted"
+            return QCoreApplication.translate("PickListModel", "{count} to pick").format(
+                count=left
+            ), "muted"
         if rejected and not progress.picked_at(item):
-            return "Rejected", "bad"
-        return ("✓ Picked" + (f", {rejected} rejected" if rejected else "")), "ok"
+            return QCoreApplication.translate("PickListModel", "Rejected"), "bad"
+        if rejected:
+            return QCoreApplication.translate("PickListModel", "✓ Picked, {count} rejected").format(
+                count=rejected
+            ), "ok"
+        return QCoreApplication.translate("PickListModel", "✓ Picked"), "ok"
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """Rows can be selected (to go to that stop), not edited."""

@@ -11,6 +11,9 @@ and a check box. Foot: the list id, the store, and "Page n of m" on every page.
 :func:`paint_sheet` draws on any paged device (two passes: the first counts the pages);
 :func:`save_pdf`, :func:`print_sheet` and :func:`output` block and run on a worker thread,
 never on the UI thread (Qt allows painting on a printer or PDF writer off the GUI thread).
+
+The sheet is written in the station's language (context ``PickSheet``); days and months
+follow the language's locale.
 """
 
 from __future__ import annotations
@@ -19,7 +22,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QMarginsF,
+    QObject,
+    QPointF,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,6 +47,7 @@ from PySide6.QtPrintSupport import QPrinter
 from desktop_oms.cache.queries import PickItem, PickList
 from desktop_oms.gui import printing
 from desktop_oms.gui.barcodes import paint_code128
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups import timefmt
 from desktop_oms.gui.printing import Printed as Printed
 from desktop_oms.gui.printing import paint_on, pdf_writer, print_font, safe_file_name
@@ -43,14 +56,38 @@ from desktop_oms.gui.printing import paint_on, pdf_writer, print_font, safe_file
 PDF_DPI = 600
 MARGIN_MM = 12.0
 METHODS = {
-    "store_pickup": "Store pickup",
-    "ship_from_store": "Ship from store",
-    "ship_to_store": "Ship to store",
+    "store_pickup": QT_TRANSLATE_NOOP("PickSheet", "Store pickup"),
+    "ship_from_store": QT_TRANSLATE_NOOP("PickSheet", "Ship from store"),
+    "ship_to_store": QT_TRANSLATE_NOOP("PickSheet", "Ship to store"),
 }
 INK = QColor("#111111")
 GREY = QColor("#555555")
 RULE = QColor("#9AA1AB")
 SHADE = QColor("#ECEEF1")
+
+
+class PickSheetWords(QObject):
+    """Counted words of the sheet (a QObject, so ``lupdate`` files their plural forms)."""
+
+    def units(self, count: int) -> str:
+        """``1 unit``, ``3 units``."""
+        return self.tr("%n unit(s)", "", count)
+
+    def stops(self, count: int) -> str:
+        """``1 stop``, ``3 stops``."""
+        return self.tr("%n stop(s)", "", count)
+
+
+def _day(moment: datetime, pattern: str) -> str:
+    """The date of ``moment`` as ``pattern`` (``ddd d MMM``) in the station's language."""
+    return QLocale().toString(QDate(moment.year, moment.month, moment.day), pattern)
+
+
+def _method(code: str) -> str:
+    """How an order leaves, in the station's language."""
+    if code in METHODS:
+        return QCoreApplication.translate("PickSheet", METHODS[code])
+    return code
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,11 +209,24 @@ class _Page:
         """The first page's head: title, store, id barcode, facts, totes."""
         s, f = self.sheet, self.f
         pick = s.pick_list
-        self.text(0, 0, self.width * 0.6, "PICK LIST", f.section, colour=GREY)
+        self.text(
+            0,
+            0,
+            self.width * 0.6,
+            QCoreApplication.translate("PickSheet", "PICK LIST"),
+            f.section,
+            colour=GREY,
+        )
         self.y = self.mm(4.2)
         self.y += self.text(0, self.y, self.width * 0.6, s.pick_list_id, f.title)
         self.y += self.text(
-            0, self.y, self.width * 0.6, f"{s.store_name} · store {s.store_code}", f.body
+            0,
+            self.y,
+            self.width * 0.6,
+            QCoreApplication.translate("PickSheet", "{name} · store {code}").format(
+                name=s.store_name, code=s.store_code
+            ),
+            f.body,
         )
         code_w, code_h = self.mm(62), self.mm(11)
         if self.painter is not None:
@@ -194,11 +244,14 @@ class _Page:
         )
         self.y = max(self.y, code_h + self.mm(5)) + self.mm(3)
         facts = (
-            ("PICKER", s.picker),
-            ("CREATED", f"{s.created:%a} {s.created.day} {s.created:%b %Y}, {s.created:%H:%M}"),
-            ("ORDERS", str(len(pick.orders))),
-            ("UNITS", str(pick.units)),
-            ("STOPS", str(len(pick.items))),
+            (QCoreApplication.translate("PickSheet", "PICKER"), s.picker),
+            (
+                QCoreApplication.translate("PickSheet", "CREATED"),
+                f"{_day(s.created, 'ddd d MMM yyyy')}, {s.created:%H:%M}",
+            ),
+            (QCoreApplication.translate("PickSheet", "ORDERS"), str(len(pick.orders))),
+            (QCoreApplication.translate("PickSheet", "UNITS"), str(pick.units)),
+            (QCoreApplication.translate("PickSheet", "STOPS"), str(len(pick.items))),
         )
         widths = (0.26, 0.32, 0.14, 0.14, 0.14)
         band = self.mm(12.5)
@@ -215,7 +268,8 @@ class _Page:
     def totes(self) -> None:
         """Which order goes into which tote."""
         f, pick = self.f, self.sheet.pick_list
-        self.y += self.text(0, self.y, self.width, "TOTES", f.section, colour=GREY)
+        title = QCoreApplication.translate("PickSheet", "TOTES")
+        self.y += self.text(0, self.y, self.width, title, f.section, colour=GREY)
         self.y += self.mm(1.2)
         cols = (0.07, 0.2, 0.33, 0.2, 0.2)
         for order in pick.orders:
@@ -226,12 +280,17 @@ class _Page:
             due = timefmt.parse_utc(order.promised_at)
             if due is not None:
                 when = due.astimezone(self.sheet.created.tzinfo)
-                promised = f"by {when:%a} {when.day} {when:%b}, {when:%H:%M}"
+                promised = QCoreApplication.translate("PickSheet", "by {when}").format(
+                    when=f"{_day(when, 'ddd d MMM')}, {when:%H:%M}"
+                )
             cells = (
                 (order.tote, f.tote),
                 (order.order_number, f.bold),
-                (f"{order.customer_name} · {units} unit{'s' if units != 1 else ''}", f.body),
-                (METHODS.get(order.method, order.method), f.body),
+                (
+                    f"{order.customer_name} · " + PickSheetWords().units(units),
+                    f.body,
+                ),
+                (_method(order.method), f.body),
                 (promised, f.body),
             )
             x = 0.0
@@ -245,7 +304,10 @@ class _Page:
     def running_head(self) -> None:
         """The head of every page after the first: the id and the store, one line."""
         s, f = self.sheet, self.f
-        self.text(0, 0, self.width, f"PICK LIST {s.pick_list_id} · {s.store_name}", f.section)
+        head = QCoreApplication.translate("PickSheet", "PICK LIST {id} · {store}").format(
+            id=s.pick_list_id, store=s.store_name
+        )
+        self.text(0, 0, self.width, head, f.section)
         self.y = self.mm(5)
         self.line(self.y, colour=INK, width_mm=0.35)
         self.y += self.mm(3)
@@ -260,11 +322,15 @@ class _Page:
         f = self.f
         _box, loc, item, code, qty, orders = self.columns()
         titles = (
-            (loc, item - loc, "LOCATION"),
-            (item, code - item, "ITEM"),
-            (code, qty - code, "BARCODE"),
-            (qty, orders - qty, "QTY"),
-            (orders, self.width - orders, "TOTE · ORDER · UNITS"),
+            (loc, item - loc, QCoreApplication.translate("PickSheet", "LOCATION")),
+            (item, code - item, QCoreApplication.translate("PickSheet", "ITEM")),
+            (code, qty - code, QCoreApplication.translate("PickSheet", "BARCODE")),
+            (qty, orders - qty, QCoreApplication.translate("PickSheet", "QTY")),
+            (
+                orders,
+                self.width - orders,
+                QCoreApplication.translate("PickSheet", "TOTE · ORDER · UNITS"),
+            ),
         )
         for x, width, title in titles:
             self.text(x, self.y, width, title, f.section, colour=GREY)
@@ -278,11 +344,11 @@ class _Page:
         units = sum(i.quantity for i in items)
         height = self.metrics(f.bold).height() + self.mm(2)
         self.shade(self.y, height)
-        label = (name or "Other").upper() + (" (continued)" if more else "")
-        stops = (
-            f"{len(items)} stop{'s' if len(items) != 1 else ''} · "
-            f"{units} unit{'s' if units != 1 else ''}"
-        )
+        label = (name or QCoreApplication.translate("PickSheet", "Other")).upper()
+        if more:
+            label += " " + QCoreApplication.translate("PickSheet", "(continued)")
+        words = PickSheetWords()
+        stops = f"{words.stops(len(items))} · {words.units(units)}"
         self.text(self.mm(2), self.y + self.mm(1), self.width * 0.6, label, f.bold)
         self.text(
             0,
@@ -365,7 +431,9 @@ class _Page:
             0,
             y,
             self.width * 0.7,
-            f"{s.pick_list_id} · {s.store_code} · picker {s.picker}",
+            QCoreApplication.translate("PickSheet", "{id} · {store} · picker {name}").format(
+                id=s.pick_list_id, store=s.store_code, name=s.picker
+            ),
             f.small,
             colour=GREY,
         )
@@ -373,7 +441,9 @@ class _Page:
             0,
             y,
             self.width,
-            f"Page {self.page} of {self.pages}",
+            QCoreApplication.translate("PickSheet", "Page {page} of {pages}").format(
+                page=self.page, pages=self.pages
+            ),
             f.small,
             colour=GREY,
             align=int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
@@ -397,7 +467,8 @@ class _Page:
                     self.department(name, items, more=True)
                 self.stop(item)
         if not groups:
-            self.text(0, self.y, self.width, "Nothing to pick.", self.f.body)
+            nothing = QCoreApplication.translate("PickSheet", "Nothing to pick.")
+            self.text(0, self.y, self.width, nothing, self.f.body)
         self.footer()
 
 
@@ -429,7 +500,8 @@ def _a4(device: QPagedPaintDevice) -> None:
 
 def save_pdf(sheet: PickSheet, path: Path) -> Path:
     """Blocking: write the pick list as an A4 PDF."""
-    writer = pdf_writer(path, title=f"Pick list {sheet.pick_list_id}", dpi=PDF_DPI)
+    title = QCoreApplication.translate("PickSheet", "Pick list {id}").format(id=sheet.pick_list_id)
+    writer = pdf_writer(path, title=title, dpi=PDF_DPI)
     _a4(writer)
     paint_on(writer, lambda painter: paint_sheet(painter, writer, sheet), job=str(path))
     return path
@@ -437,7 +509,7 @@ def save_pdf(sheet: PickSheet, path: Path) -> Path:
 
 def print_sheet(sheet: PickSheet, printer: QPrinter) -> None:
     """Blocking: print the pick list on ``printer`` (A4)."""
-    job = f"Pick list {sheet.pick_list_id}"
+    job = QCoreApplication.translate("PickSheet", "Pick list {id}").format(id=sheet.pick_list_id)
     printer.setDocName(job)
     _a4(printer)
     paint_on(printer, lambda painter: paint_sheet(painter, printer, sheet), job=job)
@@ -452,9 +524,10 @@ def output(sheet: PickSheet, folder: Path, *, use_printer: bool = True) -> Print
     """Blocking (a worker thread): print on the default printer, or save a PDF in
     ``folder`` when there is none (or ``use_printer`` is off)."""
     return printing.output(
-        "Pick list",
+        QCoreApplication.translate("PickSheet", "Pick list"),
         lambda printer: print_sheet(sheet, printer),
         lambda into: save_pdf(sheet, into / pdf_name(sheet)),
         folder,
         use_printer=use_printer,
+        document="picklist",
     )

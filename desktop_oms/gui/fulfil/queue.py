@@ -3,6 +3,9 @@
 One database job (:func:`fetch`) reads the rows of the tab on screen and the count of
 every tab, filtered by method and age in SQL (``cache.queries.fulfil_queue``), and sorts
 them on the worker thread, never in a proxy model on the UI thread.
+
+The titles below are English and marked for ``lupdate`` (context ``FulfilQueue``); the
+views translate them when they show them (:func:`translated`).
 """
 
 from __future__ import annotations
@@ -24,53 +27,74 @@ from desktop_oms.cache.queries import (
 )
 from desktop_oms.cache.rows import utc_text
 from desktop_oms.cache.state import Key
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
+
+#: The translation context of this module's titles.
+CONTEXT = "FulfilQueue"
+
+
+def translated(text: str) -> str:
+    """One of this module's titles in the station's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(CONTEXT, text)
+
 
 TABS: tuple[FulfilTab, ...] = FULFIL_TABS
 TAB_TITLES: dict[FulfilTab, str] = {
-    "open": "Open",
-    "in_progress": "In progress",
-    "packed": "Packed",
+    "open": QT_TRANSLATE_NOOP("FulfilQueue", "Open"),
+    "in_progress": QT_TRANSLATE_NOOP("FulfilQueue", "In progress"),
+    "packed": QT_TRANSLATE_NOOP("FulfilQueue", "Packed"),
 }
 TAB_TIPS: dict[FulfilTab, str] = {
-    "open": "Not started yet: to pick; and ship-to-store transfers on their way here, to receive",
-    "in_progress": "Being picked: to stage in a bin or to pack; and transfers received, to stage",
-    "packed": "Packed in boxes: buy the labels, then ship",
+    "open": QT_TRANSLATE_NOOP(
+        "FulfilQueue",
+        "Not started yet: to pick; and ship-to-store transfers on their way here, to receive",
+    ),
+    "in_progress": QT_TRANSLATE_NOOP(
+        "FulfilQueue",
+        "Being picked: to stage in a bin or to pack; and transfers received, to stage",
+    ),
+    "packed": QT_TRANSLATE_NOOP("FulfilQueue", "Packed in boxes: buy the labels, then ship"),
 }
 #: The method filter: (value, title); None is every method.
 METHOD_CHOICES: tuple[tuple[FulfilMethod | None, str], ...] = (
-    (None, "All methods"),
-    ("store_pickup", "Store pickup"),
-    ("ship_from_store", "Ship from store"),
-    ("ship_to_store", "Ship to store (outgoing)"),
-    ("arrivals", "Ship-to-store arrivals"),
+    (None, QT_TRANSLATE_NOOP("FulfilQueue", "All methods")),
+    ("store_pickup", QT_TRANSLATE_NOOP("FulfilQueue", "Store pickup")),
+    ("ship_from_store", QT_TRANSLATE_NOOP("FulfilQueue", "Ship from store")),
+    ("ship_to_store", QT_TRANSLATE_NOOP("FulfilQueue", "Ship to store (outgoing)")),
+    ("arrivals", QT_TRANSLATE_NOOP("FulfilQueue", "Ship-to-store arrivals")),
 )
 #: The shipping-service filter: (value, title); None is every service.
 SERVICE_CHOICES: tuple[tuple[FulfilService | None, str], ...] = (
-    (None, "Any service"),
-    ("standard", "Standard"),
-    ("express", "Express"),
+    (None, QT_TRANSLATE_NOOP("FulfilQueue", "Any service")),
+    ("standard", QT_TRANSLATE_NOOP("FulfilQueue", "Standard")),
+    ("express", QT_TRANSLATE_NOOP("FulfilQueue", "Express")),
 )
 #: The age filter: (minimum age, title).
 AGE_CHOICES: tuple[tuple[timedelta | None, str], ...] = (
-    (None, "Any age"),
-    (timedelta(hours=1), "Older than 1 hour"),
-    (timedelta(hours=4), "Older than 4 hours"),
-    (timedelta(days=1), "Older than 1 day"),
-    (timedelta(days=3), "Older than 3 days"),
+    (None, QT_TRANSLATE_NOOP("FulfilQueue", "Any age")),
+    (timedelta(hours=1), QT_TRANSLATE_NOOP("FulfilQueue", "Older than 1 hour")),
+    (timedelta(hours=4), QT_TRANSLATE_NOOP("FulfilQueue", "Older than 4 hours")),
+    (timedelta(days=1), QT_TRANSLATE_NOOP("FulfilQueue", "Older than 1 day")),
+    (timedelta(days=3), QT_TRANSLATE_NOOP("FulfilQueue", "Older than 3 days")),
 )
 METHOD_LABELS = {
-    "store_pickup": "Store pickup",
-    "ship_from_store": "Ship from store",
-    "ship_to_store": "Ship to store",
+    "store_pickup": QT_TRANSLATE_NOOP("FulfilQueue", "Store pickup"),
+    "ship_from_store": QT_TRANSLATE_NOOP("FulfilQueue", "Ship from store"),
+    "ship_to_store": QT_TRANSLATE_NOOP("FulfilQueue", "Ship to store"),
 }
+TRANSFER_IN = QT_TRANSLATE_NOOP("FulfilQueue", "Transfer in")
+TRANSFER_OUT = QT_TRANSLATE_NOOP("FulfilQueue", "Transfer out")
 
 
 def method_label(row: FulfilRow) -> str:
-    """How the row's goods leave: ``Store pickup``, ``Ship from store``, ``Transfer in``..."""
+    """How the row's goods leave, in English (sort key and icon; shown :func:`translated`):
+    ``Store pickup``, ``Ship from store``, ``Transfer in``..."""
     if row.arrival:
-        return "Transfer in"
+        return TRANSFER_IN
     if row.method == "ship_to_store":
-        return "Transfer out"
+        return TRANSFER_OUT
     return METHOD_LABELS.get(row.method, row.method.replace("_", " ").capitalize())
 
 
@@ -87,7 +111,15 @@ class Column:
     COUNT = 7
 
 
-HEADERS = ("Order", "Method", "Customer", "Items", "Status", "Promised", "Age")
+HEADERS = (
+    QT_TRANSLATE_NOOP("FulfilQueue", "Order"),
+    QT_TRANSLATE_NOOP("FulfilQueue", "Method"),
+    QT_TRANSLATE_NOOP("FulfilQueue", "Customer"),
+    QT_TRANSLATE_NOOP("FulfilQueue", "Items"),
+    QT_TRANSLATE_NOOP("FulfilQueue", "Status"),
+    QT_TRANSLATE_NOOP("FulfilQueue", "Promised"),
+    QT_TRANSLATE_NOOP("FulfilQueue", "Age"),
+)
 
 
 def _time(value: str | None) -> tuple[bool, str]:

@@ -23,7 +23,15 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,6 +65,7 @@ from desktop_oms.domain.reasons import ReasonKind, reasons_for
 from desktop_oms.domain.roles import Role
 from desktop_oms.domain.shipping import active_labels
 from desktop_oms.gui import theme
+from desktop_oms.gui.errortext import error_text
 from desktop_oms.gui.fulfil.detail import FulfilDetailPanel
 from desktop_oms.gui.fulfil.model import ExpressBadgeDelegate, FulfilQueueModel
 from desktop_oms.gui.fulfil.pack import PackDialog
@@ -72,24 +81,28 @@ from desktop_oms.gui.fulfil.queue import (
     FulfilResult,
     fetch,
     tab_of,
+    translated,
 )
 from desktop_oms.gui.queuetable import empty_label, setup_queue_table, update_keeping_scroll
 from desktop_oms.gui.queuetabs import QueueTabs
+from desktop_oms.gui.scanwords import bad_scan_detail
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import TaskManager
+from desktop_oms.gui.words import reason_label
 from desktop_oms.scanner.router import ScanRefused
 from desktop_oms.scanner.scan import Scan, ScanKind
-from desktop_oms.sync.client import LABELS_OFFLINE, ServerClient
+from desktop_oms.sync.client import LABELS_NEED_SIGN_IN, LABELS_OFFLINE, ServerClient
 from desktop_oms.sync.errors import SyncError
 
 ROW_HEIGHT = 48
+#: Column widths (px): room for Dutch, ~25% longer than English ("Vandaag 13:15").
 WIDTHS = {
-    Column.ORDER: 156,
+    Column.ORDER: 172,  # a flag icon and WEB-1000107
     Column.METHOD: 250,  # room for the express badge
-    Column.ITEMS: 68,
-    Column.STATUS: 176,
-    Column.PROMISED: 164,
-    Column.AGE: 96,
+    Column.ITEMS: 70,
+    Column.STATUS: 152,
+    Column.PROMISED: 178,  # an alert icon and "Vandaag 13:15"
+    Column.AGE: 104,
 }
 #: Columns the panel repeats: hidden while it is open, so the table needs no scrolling.
 IN_PANEL = (Column.METHOD, Column.AGE)
@@ -115,11 +128,24 @@ def parse_bin(text: str, store_code: str | None) -> str:
     if value[:4].upper() == "OMS:":
         code = parse_code(value)
         if not isinstance(code, BinCode):
-            raise InvalidCode(value, "that is not a bin label")
+            raise InvalidCode(
+                value, QCoreApplication.translate("FulfilView", "that is not a bin label")
+            )
         if store_code is not None and code.store_code != store_code:
-            raise InvalidCode(value, f"that bin label belongs to store {code.store_code}")
+            raise InvalidCode(
+                value,
+                QCoreApplication.translate(
+                    "FulfilView", "that bin label belongs to store {store}"
+                ).format(store=code.store_code),
+            )
         return code.bin
-    return validate_bin(value.upper())
+    try:
+        return validate_bin(value.upper())
+    except InvalidCode:
+        why = QCoreApplication.translate(
+            "FulfilView", "a bin name is 1 to 12 letters, digits or hyphens, such as C-41"
+        )
+        raise InvalidCode(value, why) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +241,7 @@ class FulfilView(QWidget):
         head.setSpacing(12)
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        self.title = QLabel("Fulfil", self)
+        self.title = QLabel(self.tr("Fulfil"), self)
         self.title.setObjectName("pageTitle")
         self.subtitle = QLabel("", self)
         self.subtitle.setObjectName("pageSubtitle")
@@ -226,18 +252,23 @@ class FulfilView(QWidget):
         self.method_filter = QComboBox(self)
         self.method_filter.setObjectName("methodFilter")
         for value, text in METHOD_CHOICES:
-            self.method_filter.addItem(text, value)
-        self.method_filter.setToolTip("Show one way of fulfilling only")
+            self.method_filter.addItem(translated(text), value)
+        self.method_filter.setToolTip(self.tr("Show one way of fulfilling only"))
+        self.method_filter.setAccessibleName(self.tr("Method filter"))
         self.age_filter = QComboBox(self)
         self.age_filter.setObjectName("ageFilter")
         for span, text in AGE_CHOICES:
-            self.age_filter.addItem(text, span)
-        self.age_filter.setToolTip("Show orders placed at least this long ago")
+            self.age_filter.addItem(translated(text), span)
+        self.age_filter.setToolTip(self.tr("Show orders placed at least this long ago"))
+        self.age_filter.setAccessibleName(self.tr("Age filter"))
         self.service_filter = QComboBox(self)
         self.service_filter.setObjectName("serviceFilter")
         for service, text in SERVICE_CHOICES:
-            self.service_filter.addItem(text, service)
-        self.service_filter.setToolTip("Show one shipping service only (express: deliver fast)")
+            self.service_filter.addItem(translated(text), service)
+        self.service_filter.setToolTip(
+            self.tr("Show one shipping service only (express: deliver fast)")
+        )
+        self.service_filter.setAccessibleName(self.tr("Shipping service filter"))
         for box in (self.method_filter, self.service_filter, self.age_filter):
             box.setMinimumHeight(40)
             box.setMinimumWidth(200)
@@ -246,19 +277,26 @@ class FulfilView(QWidget):
 
         tabs_row = QHBoxLayout()
         tabs_row.setSpacing(10)
-        self.tabs: QueueTabs[FulfilTab] = QueueTabs(TABS, TAB_TITLES, TAB_TIPS, parent=self)
+        self.tabs: QueueTabs[FulfilTab] = QueueTabs(
+            TABS,
+            {tab: translated(title) for tab, title in TAB_TITLES.items()},
+            {tab: translated(tip) for tab, tip in TAB_TIPS.items()},
+            parent=self,
+        )
         tabs_row.addWidget(self.tabs)
         tabs_row.addStretch(1)
         self.selection_label = QLabel("", self)
         self.selection_label.setObjectName("selectionLabel")
         self.selection_label.setProperty("muted", True)
-        self.pick_selected = QPushButton("Pick selected", self)
+        self.pick_selected = QPushButton(self.tr("Pick selected"), self)
         self.pick_selected.setObjectName("pickSelected")
-        self.pick_selected.setToolTip("Make one pick list for the selected open orders")
-        self.ship_selected = QPushButton("Ship selected", self)
+        self.pick_selected.setToolTip(self.tr("Make one pick list for the selected open orders"))
+        self.ship_selected = QPushButton(self.tr("Ship selected"), self)
         self.ship_selected.setObjectName("shipSelected")
         self.ship_selected.setIcon(theme.icon("truck", theme.INK))
-        self.ship_selected.setToolTip("Mark the selected labelled parcels as handed to the carrier")
+        self.ship_selected.setToolTip(
+            self.tr("Mark the selected labelled parcels as handed to the carrier")
+        )
         for button in (self.pick_selected, self.ship_selected):
             button.setMinimumHeight(40)
         tabs_row.addWidget(self.selection_label, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -272,6 +310,10 @@ class FulfilView(QWidget):
         self.stack = QStackedWidget(self.splitter)
         self.table = QTableView(self.stack)
         self.table.setObjectName("fulfilTable")
+        self.table.setAccessibleName(self.tr("Fulfil queue"))
+        self.table.setAccessibleDescription(
+            self.tr("Arrows move, Shift or Ctrl with Space selects several, Esc closes the order")
+        )
         self.model = FulfilQueueModel(parent=self)
         self.table.setModel(self.model)
         self._setup_table()
@@ -332,6 +374,7 @@ class FulfilView(QWidget):
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
             sort_column=Column.PROMISED,
         )
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.express_delegate = ExpressBadgeDelegate(table)
         table.setItemDelegateForColumn(Column.METHOD, self.express_delegate)
 
@@ -351,10 +394,10 @@ class FulfilView(QWidget):
             layout = QVBoxLayout(host)
             layout.setContentsMargins(28, 14, 28, 0)
             layout.setSpacing(0)
-            back = QPushButton("‹  Back to the queue", host)
+            back = QPushButton(self.tr("‹  Back to the queue"), host)
             back.setObjectName("backToQueue")
             back.setProperty("flat", True)
-            back.setToolTip("Leave the pick list (what is picked stays picked)")
+            back.setToolTip(self.tr("Leave the pick list (what is picked stays picked)"))
             back.clicked.connect(self._pick_finished)
             layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
             self.pick_view = view_class(station, tasks, host, events=events)
@@ -463,30 +506,35 @@ class FulfilView(QWidget):
             return
         tab = result.request.tab
         text = {
-            "open": "Nothing new to pick, and no transfer on its way here.",
-            "in_progress": "Nothing is being picked or waiting to be staged.",
-            "packed": "No packed parcels are waiting for the carrier.",
+            "open": self.tr("Nothing new to pick, and no transfer on its way here."),
+            "in_progress": self.tr("Nothing is being picked or waiting to be staged."),
+            "packed": self.tr("No packed parcels are waiting for the carrier."),
         }[tab]
         if result.request.filtered:
-            text = f"No order in {TAB_TITLES[tab]} matches the filters."
+            text = self.tr("No order in {tab} matches the filters.").format(
+                tab=translated(TAB_TITLES[tab])
+            )
             elsewhere = {t: n for t, n in result.counts.items() if n and t != tab}
             if elsewhere:
-                found = ", ".join(f"{n} in {TAB_TITLES[t]}" for t, n in elsewhere.items())
-                text += f"\nFound: {found}."
+                found = ", ".join(
+                    self.tr("{count} in {tab}").format(count=n, tab=translated(TAB_TITLES[t]))
+                    for t, n in elsewhere.items()
+                )
+                text += "\n" + self.tr("Found: {found}.").format(found=found)
         self.empty.setText(text)
         self.stack.setCurrentWidget(self.empty)
 
     def _subtitle(self, result: FulfilResult) -> None:
         counts = result.counts
         parts = [
-            f"{counts.get('open', 0)} to start",
-            f"{counts.get('in_progress', 0)} in progress",
-            f"{counts.get('packed', 0)} packed",
+            self.tr("{count} to start").format(count=counts.get("open", 0)),
+            self.tr("{count} in progress").format(count=counts.get("in_progress", 0)),
+            self.tr("{count} packed").format(count=counts.get("packed", 0)),
         ]
         if result.request.filtered:
-            parts.insert(0, "Filtered")
+            parts.insert(0, self.tr("Filtered"))
         if result.late:
-            parts.append(f"{result.late} late in this tab")
+            parts.append(self.tr("{count} late in this tab").format(count=result.late))
         self.subtitle.setText(" · ".join(parts))
 
     def _on_tab(self, tab: str) -> None:
@@ -525,18 +573,30 @@ class FulfilView(QWidget):
         rows = self.selected_rows()
         pick, ship = self._pickable(rows), self._shippable(rows)
         role = self.role
-        self.selection_label.setText(f"{len(rows)} selected" if len(rows) > 1 else "")
+        self.selection_label.setText(
+            self.tr("{count} selected").format(count=len(rows)) if len(rows) > 1 else ""
+        )
         self.pick_selected.setVisible(self._tab == "open")
         self.ship_selected.setVisible(self._tab == "packed")
         self.pick_selected.setEnabled(bool(pick) and may_fulfil(role))
-        self.pick_selected.setText(f"Pick selected ({len(pick)})" if pick else "Pick selected")
+        self.pick_selected.setText(
+            self.tr("Pick selected ({count})").format(count=len(pick))
+            if pick
+            else self.tr("Pick selected")
+        )
         self.ship_selected.setEnabled(bool(ship) and may_fulfil(role))
-        self.ship_selected.setText(f"Ship selected ({len(ship)})" if ship else "Ship selected")
+        self.ship_selected.setText(
+            self.tr("Ship selected ({count})").format(count=len(ship))
+            if ship
+            else self.tr("Ship selected")
+        )
         if rows and not ship and self._tab == "packed":
-            self.ship_selected.setToolTip("Only parcels with shipping labels can be shipped")
+            self.ship_selected.setToolTip(
+                self.tr("Only parcels with shipping labels can be shipped")
+            )
         else:
             self.ship_selected.setToolTip(
-                "Mark the selected labelled parcels as handed to the carrier"
+                self.tr("Mark the selected labelled parcels as handed to the carrier")
             )
         if len(rows) != 1 and self.detail.isVisible() and len(rows) > 1:
             self.close_detail()
@@ -702,7 +762,7 @@ class FulfilView(QWidget):
             finish()
             if not isinstance(exc, DomainError):
                 raise exc
-            self.message.emit(f"{failed}: {exc.message}", "bad")
+            self.message.emit(f"{failed}: {error_text(exc)}", "bad")
             self._reload_detail()
 
         tasks.write(job, name=name.value.replace("_", " ")).then(queued, refused)
@@ -721,8 +781,10 @@ class FulfilView(QWidget):
             CommandName.RECEIVE_TRANSFER,
             [(view.id, view.version)],
             {},
-            done=f"{number} received: put it in a bin and scan the bin label.",
-            failed=f"{number} was not received",
+            done=self.tr("{number} received: put it in a bin and scan the bin label.").format(
+                number=number
+            ),
+            failed=self.tr("{number} was not received").format(number=number),
             on_done=received,
         )
 
@@ -733,7 +795,9 @@ class FulfilView(QWidget):
         try:
             bin_name = parse_bin(text, self.store_code)
         except InvalidCode as exc:
-            why = f"“{text.strip()}” is no bin here: {exc.reason}."
+            why = self.tr("“{text}” is no bin here: {why}.").format(
+                text=text.strip(), why=bad_scan_detail(exc.reason) or exc.reason
+            )
             self.message.emit(why, "warn")
             self.scanProblem.emit(why)
             return
@@ -746,8 +810,10 @@ class FulfilView(QWidget):
             CommandName.MARK_READY,
             [(view.id, view.version)],
             {"bin": bin_name},
-            done=f"{number} is ready for pickup in bin {bin_name}.",
-            failed=f"{number} was not staged",
+            done=self.tr("{number} is ready for pickup in bin {bin}.").format(
+                number=number, bin=bin_name
+            ),
+            failed=self.tr("{number} was not staged").format(number=number),
             on_done=staged,
         )
 
@@ -774,8 +840,10 @@ class FulfilView(QWidget):
             CommandName.PACK,
             [(view.id, view.version)],
             {"boxes": boxes},
-            done=f"{number} packed in {count} box{'es' if count != 1 else ''}: buy its labels.",
-            failed=f"{number} was not packed",
+            done=self.tr("{number} packed in %n box(es): buy its labels.", "", count).format(
+                number=number
+            ),
+            failed=self.tr("{number} was not packed").format(number=number),
         )
 
     def ship(self, ids: Sequence[int]) -> None:
@@ -802,7 +870,9 @@ class FulfilView(QWidget):
         labelled = [(v, labels) for v, labels in ready if labels and v.status == "packed"]
         skipped = len(views) - len(labelled)
         if not labelled:
-            self.message.emit("Buy the shipping labels first: nothing was shipped.", "warn")
+            self.message.emit(
+                self.tr("Buy the shipping labels first: nothing was shipped."), "warn"
+            )
             return
         by_id = {v.id: labels[0] for v, labels in labelled}
 
@@ -811,16 +881,18 @@ class FulfilView(QWidget):
             return {"carrier": str(label["carrier"]), "tracking": str(label["tracking"])}
 
         numbers = [self._number(v) for v, _ in labelled]
-        what = numbers[0] if len(numbers) == 1 else f"{len(numbers)} parcels"
-        done = f"{what} shipped."
+        if len(numbers) == 1:
+            done = self.tr("{number} shipped.").format(number=numbers[0])
+        else:
+            done = self.tr("%n parcel(s) shipped.", "", len(numbers))
         if skipped:
-            done += f" {skipped} without labels stayed."
+            done += " " + self.tr("%n without labels stayed.", "", skipped)
         self._queue(
             CommandName.SHIP,
             [(v.id, v.version) for v, _ in labelled],
             args,
             done=done,
-            failed="Nothing was shipped",
+            failed=self.tr("Nothing was shipped"),
             on_done=lambda _entries: self.close_detail(),
         )
 
@@ -829,15 +901,17 @@ class FulfilView(QWidget):
         active label's tracking number."""
         labels = active_labels(view.doc.get("labels") or [])
         if view.status != "packed" or view.method != "ship_to_store" or not labels:
-            self.message.emit("Buy the shipping label first: nothing was dispatched.", "warn")
+            self.message.emit(
+                self.tr("Buy the shipping label first: nothing was dispatched."), "warn"
+            )
             return
         number = self._number(view)
         self._queue(
             CommandName.DISPATCH_TRANSFER,
             [(view.id, view.version)],
             {"tracking": str(labels[0]["tracking"])},
-            done=f"{number} dispatched to its store.",
-            failed=f"{number} was not dispatched",
+            done=self.tr("{number} dispatched to its store.").format(number=number),
+            failed=self.tr("{number} was not dispatched").format(number=number),
             on_done=lambda _entries: self.close_detail(),
         )
 
@@ -850,28 +924,34 @@ class FulfilView(QWidget):
     def confirm_unpack(self, view: FulfillmentView) -> None:
         """Ask why, then queue ``unpack`` (a lead or a manager)."""
         if self.role not in COMMANDS[CommandName.UNPACK].roles:
-            self.message.emit("Only a lead or a manager may unpack a parcel.", "warn")
+            self.message.emit(self.tr("Only a lead or a manager may unpack a parcel."), "warn")
             return
         reasons = reasons_for(ReasonKind.UNPACK)
-        labels = [r.label for r in reasons]
+        labels = [reason_label(r.label) for r in reasons]
         number = self._number(view)
         dialog = QInputDialog(self)
         dialog.setObjectName("unpackDialog")
-        dialog.setWindowTitle(f"Unpack {number}")
-        dialog.setLabelText(f"Why is {number} unpacked? Its boxes are forgotten.")
+        dialog.setWindowTitle(self.tr("Unpack {number}").format(number=number))
+        dialog.setLabelText(
+            self.tr("Why is {number} unpacked? Its boxes are forgotten.").format(number=number)
+        )
         dialog.setComboBoxItems(labels)
-        dialog.setOkButtonText("Unpack")
+        dialog.setOkButtonText(self.tr("Unpack"))
+        dialog.setCancelButtonText(self.tr("Cancel"))
         dialog.setModal(True)
 
         def chosen() -> None:
             text = dialog.textValue()
-            reason = next((r.code for r in reasons if r.label == text), reasons[0].code)
+            reason = next(
+                (r.code for r, label in zip(reasons, labels, strict=True) if label == text),
+                reasons[0].code,
+            )
             self._queue(
                 CommandName.UNPACK,
                 [(view.id, view.version)],
                 {"reason": reason},
-                done=f"{number} unpacked: pack it again.",
-                failed=f"{number} was not unpacked",
+                done=self.tr("{number} unpacked: pack it again.").format(number=number),
+                failed=self.tr("{number} was not unpacked").format(number=number),
             )
 
         dialog.accepted.connect(chosen)
@@ -907,8 +987,8 @@ class FulfilView(QWidget):
             CommandName.START_PICKING,
             targets,
             {},
-            done=f"Picking {count} order{'s' if count != 1 else ''}: find them In progress.",
-            failed="Picking did not start",
+            done=self.tr("Picking %n order(s): find them In progress.", "", count),
+            failed=self.tr("Picking did not start"),
         )
 
     def _pick_finished(self, *_args: Any) -> None:
@@ -929,10 +1009,14 @@ class FulfilView(QWidget):
         self._label_call(
             view,
             name="buy labels",
-            offline=f"No labels for {number} yet. {LABELS_OFFLINE}",
+            offline=self.tr("No labels for {number} yet.").format(number=number)
+            + " "
+            + self._labels_offline(),
             call=lambda client, token: len(client.buy_labels(view.id, key, staff_token=token)),
-            done=lambda labels: f"{labels} bought for {number}: print them, then ship.",
-            refused=f"No labels for {number}",
+            done=lambda count: self.tr(
+                "%n label(s) bought for {number}: print them, then ship.", "", count
+            ).format(number=number),
+            refused=self.tr("No labels for {number}").format(number=number),
             signal=self.labelsBought,
         )
 
@@ -949,10 +1033,14 @@ class FulfilView(QWidget):
         self._label_call(
             view,
             name="void labels",
-            offline=f"The labels of {number} stay valid for now. {LABELS_OFFLINE}",
+            offline=self.tr("The labels of {number} stay valid for now.").format(number=number)
+            + " "
+            + self._labels_offline(),
             call=void,
-            done=lambda labels: f"{labels} of {number} voided: do not use them.",
-            refused=f"The labels of {number} were not voided",
+            done=lambda count: self.tr(
+                "%n label(s) of {number} voided: do not use them.", "", count
+            ).format(number=number),
+            refused=self.tr("The labels of {number} were not voided").format(number=number),
             signal=self.labelsVoided,
         )
 
@@ -963,14 +1051,14 @@ class FulfilView(QWidget):
         name: str,
         offline: str,
         call: Callable[[ServerClient, str | None], int],
-        done: Callable[[str], str],
+        done: Callable[[int], str],
         refused: str,
         signal: SignalInstance,
     ) -> None:
         """Run ``call(client, staff token)`` (it returns how many labels it handled) on the
         network pool while the detail is busy; online only, else ``offline`` is shown. Then
-        ``done("2 labels")`` is shown, ``signal`` emitted with the fulfillment id and the
-        station kicked; a refusal is shown after ``refused`` and the detail re-read."""
+        ``done(2)`` (the labels handled) is shown, ``signal`` emitted with the fulfillment
+        id and the station kicked; a refusal is shown after ``refused`` and the detail re-read."""
         station, tasks = self.station, self.tasks
         session = station.session if station is not None else None
         if station is None or tasks is None or session is None or view.id in self._busy:
@@ -993,7 +1081,7 @@ class FulfilView(QWidget):
         def finished(count: int) -> None:
             self._busy.discard(view.id)
             self.detail.set_busy(False)
-            self.message.emit(done(f"{count} label{'s' if count != 1 else ''}"), "info")
+            self.message.emit(done(count), "info")
             signal.emit(view.id)
             station.kick()
 
@@ -1002,10 +1090,32 @@ class FulfilView(QWidget):
             self.detail.set_busy(False)
             if not isinstance(exc, SyncError):
                 raise exc
-            self.message.emit(f"{refused}: {exc.message}", "bad")
+            self.message.emit(
+                f"{refused}: {self._sync_words(exc)}",
+                "bad",
+            )
             self._reload_detail()
 
         tasks.run(job, name=name).then(finished, failed)
+
+    def _labels_offline(self) -> str:
+        """:data:`LABELS_OFFLINE` in the station's language."""
+        return self.tr(
+            "Labels need the network: the station is offline. "
+            "Pack now and buy the label when it is back."
+        )
+
+    def _sync_words(self, exc: SyncError) -> str:
+        """A label call's error in the station's language where the station wrote it;
+        the server's own words (a refusal's reason) as they came."""
+        if exc.message == LABELS_OFFLINE:
+            return self._labels_offline()
+        if exc.message == LABELS_NEED_SIGN_IN:
+            return self.tr(
+                "Labels are bought online in your name: sign in again with your PIN while "
+                "the station is online."
+            )
+        return exc.message
 
     def print_document(self, kind: str, view: FulfillmentView) -> None:
         """Print the parcel's labels or its packing slip (with a preview), or save a PDF."""
@@ -1035,19 +1145,23 @@ class FulfilView(QWidget):
             picking.handle(scan, code)
             return
         if self.station is None or self.tasks is None:
-            raise ScanRefused("The station is still starting — scan again in a moment")
+            raise ScanRefused(self.tr("The station is still starting — scan again in a moment"))
         if isinstance(code, BinCode):
             view = self.detail.fulfillment
             if view is None or not self.detail.stage_button.isEnabled():
-                raise ScanRefused(self.detail.why.text() or "This order cannot be staged now")
+                raise ScanRefused(
+                    self.detail.why.text() or self.tr("This order cannot be staged now")
+                )
             if self.store_code is not None and code.store_code != self.store_code:
-                raise ScanRefused(f"That bin label belongs to store {code.store_code}")
+                raise ScanRefused(
+                    self.tr("That bin label belongs to store {store}").format(store=code.store_code)
+                )
             self.stage(view, code.bin)
             return
         if isinstance(code, OrderCode):
             self.scan_order(code.order_number)
             return
-        raise ScanRefused("The fulfil page takes order codes and bin labels")
+        raise ScanRefused(self.tr("The fulfil page takes order codes and bin labels"))
 
     def scan_order(self, order_number: str) -> None:
         """An order scanned here: receive its transfer if it is on its way here, else open
@@ -1056,7 +1170,7 @@ class FulfilView(QWidget):
         def found(opened: Opened) -> None:
             view = opened.view
             if opened.detail is None:
-                text = f"Order {order_number} is not at this store."
+                text = self.tr("Order {number} is not at this store.").format(number=order_number)
                 self.message.emit(text, "warn")
                 self.scanProblem.emit(text)
             elif view is None:

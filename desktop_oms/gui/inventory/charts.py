@@ -73,6 +73,7 @@ class ChartCard(QFrame):
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setStyleSheet("background: transparent; border: 0;")
         self.view.setMinimumHeight(150)
+        self.view.setAccessibleName(title)
         self.empty = QLabel("", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setProperty("muted", True)
@@ -91,7 +92,7 @@ class ChartCard(QFrame):
         *,
         labels: str = "@value",
         precision: int = 6,
-        empty: str = "Nothing yet",
+        empty: str | None = None,
     ) -> None:
         """Draw one bar per category (``labels``: the bar label format, QtCharts style,
         with ``precision`` significant digits). Long names are elided to fit."""
@@ -119,7 +120,7 @@ class ChartCard(QFrame):
         last: int,
         *,
         tick: int = 2,
-        empty: str = "Nothing yet",
+        empty: str | None = None,
     ) -> None:
         """Draw ``values[first..last]`` as bars numbered by their index (hours of a day),
         with a number under every ``tick``-th bar."""
@@ -153,12 +154,12 @@ class ChartCard(QFrame):
         values: Sequence[float],
         labels: str,
         precision: int,
-        empty: str,
+        empty: str | None,
     ) -> QBarSeries | QHorizontalBarSeries | None:
         """A fresh chart with one bar series of ``values`` (None: nothing to draw, the
         ``empty`` text shows)."""
         if not values or not any(values):
-            self.empty.setText(empty)
+            self.empty.setText(self.tr("Nothing yet") if empty is None else empty)
             self.stack.setCurrentWidget(self.empty)
             return None
         self.stack.setCurrentWidget(self.view)

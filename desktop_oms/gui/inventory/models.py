@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any, Generic
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_oms.cache.inventory import (
@@ -26,6 +31,7 @@ from desktop_oms.cache.inventory import (
 )
 from desktop_oms.gui import theme
 from desktop_oms.gui.csvexport import EXPORT_ROLE
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups.detail import money
 from desktop_oms.gui.pickups.timefmt import duration, parse_utc, status_label, when
 from desktop_oms.gui.rowmodel import R, RowTableModel
@@ -33,9 +39,9 @@ from desktop_oms.gui.rowmodel import R, RowTableModel
 Index = QModelIndex | QPersistentModelIndex
 
 METHOD_LABELS = {
-    "store_pickup": "Store pickup",
-    "ship_from_store": "Ship from store",
-    "ship_to_store": "Ship to store",
+    "store_pickup": QT_TRANSLATE_NOOP("InventoryModels", "Store pickup"),
+    "ship_from_store": QT_TRANSLATE_NOOP("InventoryModels", "Ship from store"),
+    "ship_to_store": QT_TRANSLATE_NOOP("InventoryModels", "Ship to store"),
 }
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -98,7 +104,10 @@ class ListModel(RowTableModel[R]):
             return self._pending_font
         if role == Qt.ItemDataRole.ToolTipRole:
             if getattr(row, "pending", False):
-                return "Changed on this station; the server has not confirmed it yet"
+                return QCoreApplication.translate(
+                    "InventoryModels",
+                    "Changed on this station; the server has not confirmed it yet",
+                )
             if column.tooltip is not None:
                 return column.tooltip(row)
         return None
@@ -111,9 +120,9 @@ class ListModel(RowTableModel[R]):
             return None
         column = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
+            return _tr(column.title)
         if role == EXPORT_ROLE:
-            return column.export_title
+            return _tr(column.export_title) if column.export_title else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_RIGHT if column.numeric else _LEFT)
         return None
@@ -133,29 +142,40 @@ class DepartmentModel(ListModel[DepartmentRow]):
     """Stock by department: SKUs, units, value, out of stock, low stock."""
 
     columns = (
-        Column[DepartmentRow]("Department", lambda r: r.department, width=240),
-        Column[DepartmentRow]("SKUs", lambda r: r.skus, numeric=True),
-        Column[DepartmentRow]("Units on hand", lambda r: r.on_hand, numeric=True, width=140),
         Column[DepartmentRow](
-            "Stock value",
+            QT_TRANSLATE_NOOP("InventoryModels", "Department"), lambda r: r.department, width=240
+        ),
+        Column[DepartmentRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "SKUs"), lambda r: r.skus, numeric=True
+        ),
+        Column[DepartmentRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Units on hand"),
+            lambda r: r.on_hand,
+            numeric=True,
+            width=140,
+        ),
+        Column[DepartmentRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Stock value"),
             lambda r: r.stock_value_minor / 100,
             _value_text,
             numeric=True,
             width=160,
         ),
-        Column[DepartmentRow]("Currency", lambda r: r.currency, width=100),
         Column[DepartmentRow](
-            "Out of stock",
+            QT_TRANSLATE_NOOP("InventoryModels", "Currency"), lambda r: r.currency, width=100
+        ),
+        Column[DepartmentRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Out of stock"),
             lambda r: r.out_of_stock,
             numeric=True,
-            width=130,
+            width=140,
             colour=lambda r: theme.BAD if r.out_of_stock else theme.FAINT,
         ),
         Column[DepartmentRow](
-            "Low stock",
+            QT_TRANSLATE_NOOP("InventoryModels", "Low stock"),
             lambda r: r.low_stock,
             numeric=True,
-            width=130,
+            width=160,
             colour=lambda r: theme.WARN if r.low_stock else theme.FAINT,
         ),
     )
@@ -166,23 +186,50 @@ class StockLevelModel(ListModel[StockLevelRow]):
 
     def _last_known(self, row: StockLevelRow) -> str:
         text = self._when(row.last_known)
-        return f"{text} (this station)" if row.pending else text
+        return (
+            QCoreApplication.translate("InventoryModels", "{time} (this station)").format(time=text)
+            if row.pending
+            else text
+        )
 
     columns = (
-        Column[StockLevelRow]("SKU", lambda r: r.sku, width=150),
-        Column[StockLevelRow]("Product", lambda r: r.name, width=300),
-        Column[StockLevelRow]("Department", lambda r: r.department, width=150),
-        Column[StockLevelRow]("On hand", lambda r: r.on_hand, numeric=True, width=100),
-        Column[StockLevelRow]("Reserved", lambda r: r.reserved, numeric=True, width=100),
-        Column[StockLevelRow]("Safety stock", lambda r: r.safety_stock, numeric=True, width=120),
         Column[StockLevelRow](
-            "Available",
+            QT_TRANSLATE_NOOP("InventoryModels", "SKU"), lambda r: r.sku, width=150
+        ),
+        Column[StockLevelRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Product"), lambda r: r.name, width=300
+        ),
+        Column[StockLevelRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Department"), lambda r: r.department, width=150
+        ),
+        Column[StockLevelRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "On hand"),
+            lambda r: r.on_hand,
+            numeric=True,
+            width=100,
+        ),
+        Column[StockLevelRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Reserved"),
+            lambda r: r.reserved,
+            numeric=True,
+            width=100,
+        ),
+        Column[StockLevelRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Safety stock"),
+            lambda r: r.safety_stock,
+            numeric=True,
+            width=120,
+        ),
+        Column[StockLevelRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Available"),
             lambda r: r.available,
             numeric=True,
             width=100,
             colour=lambda r: theme.BAD if r.available <= 0 else theme.WARN,
         ),
-        Column[StockLevelRow]("Last known", lambda r: r.last_known, width=190),
+        Column[StockLevelRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Last known"), lambda r: r.last_known, width=190
+        ),
     )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -201,19 +248,29 @@ class AgedPickupModel(ListModel[AgedPickupRow]):
     """Pickups waiting at the counter for longer than the aged-pickup threshold."""
 
     columns = (
-        Column[AgedPickupRow]("Order", lambda r: r.order_number, width=150),
-        Column[AgedPickupRow]("Customer", lambda r: r.customer_name, width=240),
-        Column[AgedPickupRow]("Ready since", lambda r: r.ready_since, width=190),
         Column[AgedPickupRow](
-            "Waiting",
+            QT_TRANSLATE_NOOP("InventoryModels", "Order"), lambda r: r.order_number, width=150
+        ),
+        Column[AgedPickupRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Customer"), lambda r: r.customer_name, width=240
+        ),
+        Column[AgedPickupRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Ready since"), lambda r: r.ready_since, width=190
+        ),
+        Column[AgedPickupRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Waiting"),
             lambda r: r.ready_since,
             numeric=True,
             width=120,
             colour=lambda r: theme.WARN,
-            export_title="Days waiting",
+            export_title=QT_TRANSLATE_NOOP("InventoryModels", "Days waiting"),
         ),
-        Column[AgedPickupRow]("Deadline", lambda r: r.pickup_deadline, width=190),
-        Column[AgedPickupRow]("Bin", lambda r: r.bin, width=100),
+        Column[AgedPickupRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Deadline"), lambda r: r.pickup_deadline, width=190
+        ),
+        Column[AgedPickupRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Bin"), lambda r: r.bin, width=100
+        ),
     )
     time_columns = (2, 4)
 
@@ -243,21 +300,35 @@ class OverdueModel(ListModel[OverdueRow]):
     """Fulfillments past their promised time and not ready yet, latest first."""
 
     columns = (
-        Column[OverdueRow]("Order", lambda r: r.order_number, width=150),
-        Column[OverdueRow]("Customer", lambda r: r.customer_name, width=220),
-        Column[OverdueRow]("Method", lambda r: r.method, lambda r: _method(r.method), width=150),
         Column[OverdueRow](
-            "Status", lambda r: r.status, lambda r: status_label(r.status), width=120
+            QT_TRANSLATE_NOOP("InventoryModels", "Order"), lambda r: r.order_number, width=150
         ),
-        Column[OverdueRow]("Promised", lambda r: r.promised_at, width=190),
         Column[OverdueRow](
-            "Late by",
+            QT_TRANSLATE_NOOP("InventoryModels", "Customer"), lambda r: r.customer_name, width=220
+        ),
+        Column[OverdueRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Method"),
+            lambda r: r.method,
+            lambda r: _method(r.method),
+            width=150,
+        ),
+        Column[OverdueRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Status"),
+            lambda r: r.status,
+            lambda r: status_label(r.status),
+            width=120,
+        ),
+        Column[OverdueRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Promised"), lambda r: r.promised_at, width=190
+        ),
+        Column[OverdueRow](
+            QT_TRANSLATE_NOOP("InventoryModels", "Late by"),
             lambda r: round(r.late_seconds / 3600, 2),
             lambda r: duration(timedelta(seconds=r.late_seconds)),
             numeric=True,
             width=120,
             colour=lambda r: theme.BAD,
-            export_title="Hours late",
+            export_title=QT_TRANSLATE_NOOP("InventoryModels", "Hours late"),
         ),
     )
     time_columns = (4, 4)
@@ -275,4 +346,10 @@ class OverdueModel(ListModel[OverdueRow]):
 
 
 def _method(method: str) -> str:
-    return METHOD_LABELS.get(method, method.replace("_", " ").capitalize())
+    known = METHOD_LABELS.get(method)
+    return _tr(known) if known else method.replace("_", " ").capitalize()
+
+
+def _tr(text: str) -> str:
+    """``text`` (a literal marked for the "InventoryModels" context) in the station's language."""
+    return QCoreApplication.translate("InventoryModels", text)

@@ -20,7 +20,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, get_args
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -51,11 +58,13 @@ from desktop_oms.gui.inventory.models import (
     StockLevelModel,
 )
 from desktop_oms.gui.inventory.widgets import STYLE, TITLES, ListButton, ListName, Tile
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups.detail import CURRENCY_SYMBOLS, money
-from desktop_oms.gui.pickups.timefmt import duration, parse_utc
+from desktop_oms.gui.pickups.timefmt import duration, locale_text, parse_utc
 from desktop_oms.gui.queuetable import empty_label, setup_queue_table
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import Task, TaskManager
+from desktop_oms.gui.words import reason_label
 from desktop_oms.sync.runner import LinkState
 
 LISTS: tuple[ListName, ...] = get_args(ListName)
@@ -66,7 +75,7 @@ TICK_MS = 30_000
 #: While in front, the page re-reads at least this often (times move on).
 STALE_AFTER = timedelta(minutes=1)
 ROW_HEIGHT = 40
-ALL = "All departments"
+ALL = QT_TRANSLATE_NOOP("InventoryView", "All departments")
 #: Bars of the hourly chart: from the earlier of this hour or the first order, to the
 #: later of this hour or the last order.
 DAY_HOURS = (8, 20)
@@ -90,12 +99,16 @@ def ready_text(seconds: float | None) -> str:
         return "—"
     minutes = int(seconds // 60)
     if minutes < 60:
-        return f"{minutes} min"
+        return QCoreApplication.translate("InventoryView", "{minutes} min").format(minutes=minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
-        return f"{hours}h {minutes:02d}m"
+        return QCoreApplication.translate("InventoryView", "{hours}h {minutes}m").format(
+            hours=hours, minutes=f"{minutes:02d}"
+        )
     days, hours = divmod(hours, 24)
-    return f"{days}d {hours}h"
+    return QCoreApplication.translate("InventoryView", "{days}d {hours}h").format(
+        days=days, hours=hours
+    )
 
 
 def hour_range(per_hour: tuple[int, ...]) -> tuple[int, int]:
@@ -160,21 +173,22 @@ class InventoryView(QWidget):
         row = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        self.title = QLabel("Inventory", self)
+        self.title = QLabel(self.tr("Inventory"), self)
         self.title.setObjectName("pageTitle")
-        self.age = QLabel("Reading the station's data…", self)
+        self.age = QLabel(self.tr("Reading the station's data…"), self)
         self.age.setObjectName("pageSubtitle")
         titles.addWidget(self.title)
         titles.addWidget(self.age)
         row.addLayout(titles)
         row.addStretch(1)
-        label = QLabel("Department", self)
+        label = QLabel(self.tr("Department"), self)
         label.setProperty("muted", True)
         self.department = QComboBox(self)
         self.department.setObjectName("departmentFilter")
         self.department.setMinimumWidth(220)
-        self.department.addItem(ALL, None)
-        self.department.setToolTip("Narrow the out-of-stock and low-stock lists")
+        label.setBuddy(self.department)
+        self.department.addItem(self.tr(ALL), None)
+        self.department.setToolTip(self.tr("Narrow the out-of-stock and low-stock lists"))
         self.department.currentIndexChanged.connect(self._on_department)
         row.addWidget(label, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.department, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -182,7 +196,7 @@ class InventoryView(QWidget):
 
     def _build_banner(self) -> QFrame:
         self.banner, self.banner_text, title = warn_banner(
-            self, "offlineBanner", "offlineText", "Offline"
+            self, "offlineBanner", "offlineText", self.tr("Offline")
         )
         assert title is not None
         self.banner_title = title
@@ -192,30 +206,40 @@ class InventoryView(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         self.tiles = {
-            "fulfilled": Tile("fulfilled", "Fulfilled today", self),
-            "ready": Tile("ready", "Time to ready", self),
-            "rejected": Tile("rejected", "Rejected today", self),
-            "out_of_stock": Tile("out_of_stock", "Out of stock", self),
-            "low_stock": Tile("low_stock", "Low stock", self),
-            "aged_pickups": Tile("aged_pickups", "Aged pickups", self),
-            "overdue": Tile("overdue", "Overdue", self),
+            "fulfilled": Tile("fulfilled", self.tr("Fulfilled today"), self),
+            "ready": Tile("ready", self.tr("Time to ready"), self),
+            "rejected": Tile("rejected", self.tr("Rejected today"), self),
+            "out_of_stock": Tile("out_of_stock", self.tr("Out of stock"), self),
+            "low_stock": Tile("low_stock", self.tr("Low stock"), self),
+            "aged_pickups": Tile("aged_pickups", self.tr("Aged pickups"), self),
+            "overdue": Tile("overdue", self.tr("Overdue"), self),
         }
         for column, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, 0, column)
             grid.setColumnStretch(column, 1)
+        tips = {
+            "out_of_stock": self.tr("Show the out of stock list"),
+            "low_stock": self.tr("Show the low stock list"),
+            "aged_pickups": self.tr("Show the aged pickups list"),
+            "overdue": self.tr("Show the overdue list"),
+        }
         for name in ("out_of_stock", "low_stock", "aged_pickups", "overdue"):
             tile = self.tiles[name]
             tile.setCursor(Qt.CursorShape.PointingHandCursor)
-            tile.setToolTip(f"Show the {TITLES[name].lower()} list")
+            tile.setToolTip(tips[name])
             tile.clicked.connect(lambda n=name: self.show_list(n))
         return grid
 
     def _build_charts(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(12)
-        self.value_chart = ChartCard("Stock value by department", horizontal=True, parent=self)
-        self.hours_chart = ChartCard("Orders fulfilled per hour", parent=self)
-        self.reasons_chart = ChartCard("Rejections today by reason", horizontal=True, parent=self)
+        self.value_chart = ChartCard(
+            self.tr("Stock value by department"), horizontal=True, parent=self
+        )
+        self.hours_chart = ChartCard(self.tr("Orders fulfilled per hour"), parent=self)
+        self.reasons_chart = ChartCard(
+            self.tr("Rejections today by reason"), horizontal=True, parent=self
+        )
         for card, stretch in (
             (self.value_chart, 5),
             (self.hours_chart, 4),
@@ -236,8 +260,12 @@ class InventoryView(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.list_buttons: dict[ListName, ListButton] = {}
-        for name in LISTS:
+        for n, name in enumerate(LISTS):
             button = ListButton(name, self.switcher)
+            key = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
+            key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            key.activated.connect(lambda n=name: self.show_list(n))
+            button.setToolTip(self.tr("Ctrl+{number}").format(number=n + 1))
             self._group.addButton(button)
             switcher_layout.addWidget(button)
             self.list_buttons[name] = button
@@ -249,10 +277,12 @@ class InventoryView(QWidget):
         self.list_note.setProperty("faint", True)
         self.list_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self.list_note, 1, Qt.AlignmentFlag.AlignVCenter)
-        self.export_button = QPushButton("Export CSV", self)
+        self.export_button = QPushButton(self.tr("Export CSV"), self)
         self.export_button.setObjectName("exportButton")
         self.export_button.setIcon(theme.icon("upload", theme.INK))
-        self.export_button.setToolTip("Save the list shown as a CSV file (for a spreadsheet)")
+        self.export_button.setToolTip(
+            self.tr("Save the list shown as a CSV file (for a spreadsheet)")
+        )
         self.export_button.clicked.connect(lambda: self.export_csv())
         row.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignVCenter)
         return row
@@ -270,11 +300,12 @@ class InventoryView(QWidget):
         for name, model in self.models.items():
             table = QTableView(self.stack)
             table.setObjectName(f"table_{name}")
+            table.setAccessibleName(self.list_buttons[name].title.text())
             table.setModel(model)
             widths = {n: c.width for n, c in enumerate(model.columns)}
             stretch = 1 if name in ("out_of_stock", "low_stock", "aged_pickups", "overdue") else 0
             setup_queue_table(table, row_height=ROW_HEIGHT, widths=widths, stretch=stretch)
-            table.doubleClicked.connect(lambda index, n=name: self._open_row(n, index))
+            table.activated.connect(lambda index, n=name: self._open_row(n, index))
             self.tables[name] = table
             self.stack.addWidget(table)
         self.empty = empty_label(self.stack)
@@ -359,8 +390,10 @@ class InventoryView(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        self.age.setText("The station's data could not be read")
-        self.message.emit(f"The inventory figures could not be read: {exc}", "bad")
+        self.age.setText(self.tr("The station's data could not be read"))
+        self.message.emit(
+            self.tr("The inventory figures could not be read: {error}").format(error=exc), "bad"
+        )
 
     def _apply(self, found: InventoryOverview, generation: int) -> None:
         if generation != self._generation:
@@ -392,7 +425,7 @@ class InventoryView(QWidget):
             return
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(ALL, None)
+        combo.addItem(self.tr(ALL), None)
         for name in names:
             combo.addItem(name, name)
         combo.setCurrentIndex(max(0, combo.findData(self._department)))
@@ -404,31 +437,44 @@ class InventoryView(QWidget):
         today = found.today
         limits = found.thresholds
         out, low = found.stock_counts()
-        where = f"SKUs in {found.department}" if found.department else "SKUs, none available"
+        where = (
+            self.tr("SKUs in {department}").format(department=found.department)
+            if found.department
+            else self.tr("SKUs, none available")
+        )
         tiles = self.tiles
+        day = locale_text(today.day, "d MMM")
         tiles["fulfilled"].show_figure(
-            f"{today.orders_fulfilled:,}", f"orders, {today.day.day} {today.day:%b}"
+            f"{today.orders_fulfilled:,}", self.tr("orders, {day}").format(day=day)
         )
         tiles["ready"].show_figure(
             ready_text(today.average_ready_seconds),
-            f"average of {today.ready}" if today.ready else "none ready yet today",
+            self.tr("average of {count}").format(count=today.ready)
+            if today.ready
+            else self.tr("none ready yet today"),
         )
         lines = sum(r.lines for r in today.rejections)
         tiles["rejected"].show_figure(
             f"{today.rejected_units:,}",
-            f"units in {lines} line{'s' if lines != 1 else ''}" if lines else "units",
+            self.tr("units in %n line(s)", "", lines) if lines else self.tr("units"),
             "warn" if today.rejected_units else "",
         )
         tiles["out_of_stock"].show_figure(f"{out:,}", where, "bad" if out else "ok")
         tiles["low_stock"].show_figure(
-            f"{low:,}", f"SKUs, 1–{limits.low_stock_units} available", "warn" if low else ""
+            f"{low:,}",
+            self.tr("SKUs, 1–{most} available").format(most=limits.low_stock_units),
+            "warn" if low else "",
         )
         aged = len(found.aged_pickups)
         tiles["aged_pickups"].show_figure(
-            f"{aged:,}", f"ready over {limits.aged_pickup_days} days", "warn" if aged else "ok"
+            f"{aged:,}",
+            self.tr("ready over {days} days").format(days=limits.aged_pickup_days),
+            "warn" if aged else "ok",
         )
         late = len(found.overdue)
-        tiles["overdue"].show_figure(f"{late:,}", "past promised time", "bad" if late else "ok")
+        tiles["overdue"].show_figure(
+            f"{late:,}", self.tr("past promised time"), "bad" if late else "ok"
+        )
         for name, count, alert in (
             ("departments", len(found.departments), False),
             ("out_of_stock", out, False),
@@ -443,9 +489,15 @@ class InventoryView(QWidget):
         currencies = {d.currency for d in rows}
         currency = currencies.pop() if len(currencies) == 1 else ""
         total = sum(d.stock_value_minor for d in rows)
-        caption = f"{money(total, currency)} on hand" if currency else "On hand × price"
+        caption = (
+            self.tr("{value} on hand").format(value=money(total, currency))
+            if currency
+            else self.tr("On hand × price")
+        )
         if len(rows) > CHART_DEPARTMENTS:
-            caption += f" · top {CHART_DEPARTMENTS} of {len(rows)} departments"
+            caption += " · " + self.tr("top {shown} of {count} departments").format(
+                shown=CHART_DEPARTMENTS, count=len(rows)
+            )
         self.value_chart.caption.setText(caption)
         shown = list(reversed(rows[:CHART_DEPARTMENTS]))  # the largest at the top
         symbol = CURRENCY_SYMBOLS.get(currency, "")
@@ -454,24 +506,26 @@ class InventoryView(QWidget):
             [d.stock_value_minor / 100_000 for d in shown],
             labels=f"{symbol}@valuek",
             precision=3,
-            empty="No stock on record for this store",
+            empty=self.tr("No stock on record for this store"),
         )
         self._show_hours(found.today)
         reasons = list(reversed(found.today.rejections))
-        self.reasons_chart.caption.setText("Units rejected while picking")
+        self.reasons_chart.caption.setText(self.tr("Units rejected while picking"))
         self.reasons_chart.set_bars(
-            [r.label for r in reasons],
+            [reason_label(r.label) for r in reasons],
             [r.units for r in reasons],
-            empty="No rejections today",
+            empty=self.tr("No rejections today"),
         )
 
     def _show_hours(self, today: TodayFigures) -> None:
         first, last = hour_range(today.per_hour)
         self.hours_chart.caption.setText(
-            f"{today.orders_fulfilled} handed over or shipped today, by hour"
+            self.tr("{count} handed over or shipped today, by hour").format(
+                count=today.orders_fulfilled
+            )
         )
         self.hours_chart.set_indexed(
-            today.per_hour, first, last, empty="No orders fulfilled yet today"
+            today.per_hour, first, last, empty=self.tr("No orders fulfilled yet today")
         )
 
     def _show_age(self) -> None:
@@ -481,19 +535,27 @@ class InventoryView(QWidget):
         synced = parse_utc(found.last_sync_at)
         now = _now()
         if synced is None:
-            text = "Not synced with the server yet"
+            text = self.tr("Not synced with the server yet")
+            when = self.tr("the last sync")
         else:
             local = synced.astimezone(found.timezone)
             ago = now - synced
-            ago_text = "just now" if ago < timedelta(minutes=1) else f"{duration(ago)} ago"
-            day = "" if local.date() == now.astimezone(found.timezone).date() else " %d %b"
-            text = f"Figures as of {local.strftime('%H:%M' + day)}, {ago_text}"
-        self.age.setText(text + " · from this station's data")
+            ago_text = (
+                self.tr("just now")
+                if ago < timedelta(minutes=1)
+                else self.tr("{duration} ago").format(duration=duration(ago))
+            )
+            same_day = local.date() == now.astimezone(found.timezone).date()
+            clock = locale_text(local, "HH:mm" if same_day else "HH:mm d MMM")
+            when = self.tr("{time}, {ago}").format(time=clock, ago=ago_text)
+            text = self.tr("Figures as of {when}").format(when=when)
+        self.age.setText(self.tr("{age} · from this station's data").format(age=text))
         if self.online is False:
-            when = "the last sync" if synced is None else f"{text[len('Figures as of ') :]}"
             self.banner_text.setText(
-                f"The server cannot be reached. These figures are this station's data as of "
-                f"{when}; they catch up by themselves once the connection is back."
+                self.tr(
+                    "The server cannot be reached. These figures are this station's data as of "
+                    "{when}; they catch up by themselves once the connection is back."
+                ).format(when=when)
             )
 
     # --- lists -------------------------------------------------------------------------------
@@ -526,28 +588,35 @@ class InventoryView(QWidget):
             self.stack.setCurrentWidget(self.tables[name])
         self.export_button.setEnabled(model.rowCount() > 0)
         notes = {
-            "departments": "Value = on hand × price",
-            "aged_pickups": "Double-click to open",
-            "overdue": "Double-click to open",
+            "departments": self.tr("Value = on hand × price"),
+            "aged_pickups": self.tr("Double-click or Enter to open"),
+            "overdue": self.tr("Double-click or Enter to open"),
         }
         note = notes.get(name, "")
         if stock_list and found is not None:
-            note = found.department or "All departments"
+            note = found.department or self.tr(ALL)
         self.list_note.setText(note)
+        self.list_note.setToolTip(note)
 
     def _empty_text(self, name: ListName, found: InventoryOverview) -> str:
-        where = f" in {found.department}" if found.department else ""
-        return {
-            "departments": "No stock on record for this store yet.",
-            "out_of_stock": f"Nothing is out of stock{where}.",
-            "low_stock": (
-                f"No SKU{where} is down to {found.thresholds.low_stock_units} units or fewer."
-            ),
-            "aged_pickups": (
-                f"No pickup has waited more than {found.thresholds.aged_pickup_days} days."
-            ),
-            "overdue": "Every order is on time.",
-        }[name]
+        units, days = found.thresholds.low_stock_units, found.thresholds.aged_pickup_days
+        if name == "departments":
+            return self.tr("No stock on record for this store yet.")
+        if name == "out_of_stock":
+            if found.department:
+                return self.tr("Nothing is out of stock in {department}.").format(
+                    department=found.department
+                )
+            return self.tr("Nothing is out of stock.")
+        if name == "low_stock":
+            if found.department:
+                return self.tr("No SKU in {department} is down to {units} units or fewer.").format(
+                    department=found.department, units=units
+                )
+            return self.tr("No SKU is down to {units} units or fewer.").format(units=units)
+        if name == "aged_pickups":
+            return self.tr("No pickup has waited more than {days} days.").format(days=days)
+        return self.tr("Every order is on time.")
 
     def _on_department(self, _index: int) -> None:
         self._department = self.department.currentData()
@@ -586,10 +655,17 @@ class InventoryView(QWidget):
         task = csvexport.export_model(model, chosen, self.tasks)
 
         def done(rows: int) -> None:
-            self.message.emit(f"Exported {rows:,} rows to {chosen}", "info")
+            self.message.emit(
+                self.tr("Exported %n row(s) to {file}", "", rows).format(file=chosen), "info"
+            )
             self.exported.emit(str(chosen), rows)
 
         def failed(exc: BaseException) -> None:
-            self.message.emit(f"The list could not be saved to {chosen}: {exc}", "bad")
+            self.message.emit(
+                self.tr("The list could not be saved to {file}: {error}").format(
+                    file=chosen, error=exc
+                ),
+                "bad",
+            )
 
         return task.then(done, failed)

@@ -9,15 +9,16 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from desktop_oms.gui import theme
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 
 #: The lists of the inventory page, in tab order, and their titles.
 ListName = Literal["departments", "out_of_stock", "low_stock", "aged_pickups", "overdue"]
 TITLES: dict[ListName, str] = {
-    "departments": "Departments",
-    "out_of_stock": "Out of stock",
-    "low_stock": "Low stock",
-    "aged_pickups": "Aged pickups",
-    "overdue": "Overdue",
+    "departments": QT_TRANSLATE_NOOP("ListButton", "Departments"),
+    "out_of_stock": QT_TRANSLATE_NOOP("ListButton", "Out of stock"),
+    "low_stock": QT_TRANSLATE_NOOP("ListButton", "Low stock"),
+    "aged_pickups": QT_TRANSLATE_NOOP("ListButton", "Aged pickups"),
+    "overdue": QT_TRANSLATE_NOOP("ListButton", "Overdue"),
 }
 
 
@@ -38,10 +39,12 @@ class Tile(QFrame):
         layout.setSpacing(0)
         self.caption = QLabel(caption, self)
         self.caption.setProperty("muted", True)
+        self.caption.setWordWrap(True)  # longer words than English (Dutch) wrap, never cut
         self.value = QLabel("–", self)
         self.value.setObjectName("tileValue")
         self.detail = QLabel("", self)
         self.detail.setProperty("faint", True)
+        self.detail.setWordWrap(True)
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
         layout.addWidget(self.detail)
@@ -77,7 +80,8 @@ class ListButton(QToolButton):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 0, 10, 0)
         layout.setSpacing(8)
-        self.title = QLabel(TITLES[name], self)
+        self.title = QLabel(self.tr(TITLES[name]), self)
+        self.setAccessibleName(self.title.text())
         self.title.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.count = QLabel("0", self)
         self.count.setObjectName("tabCount")

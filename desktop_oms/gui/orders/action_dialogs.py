@@ -13,7 +13,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -42,21 +48,34 @@ from desktop_oms.cache.ordercmds import (
     address_problems,
     change_quantity_args,
     contact_args,
-    released,
 )
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
+from desktop_oms.gui.orders.refusals import refusal_text, released_text
+from desktop_oms.gui.words import reason_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
+#: The countries delivered to (:data:`COUNTRIES`), by name.
+COUNTRY_NAMES = {
+    "NL": QT_TRANSLATE_NOOP("ChangeDeliveryDialog", "Netherlands"),
+    "BE": QT_TRANSLATE_NOOP("ChangeDeliveryDialog", "Belgium"),
+    "DE": QT_TRANSLATE_NOOP("ChangeDeliveryDialog", "Germany"),
+    "FR": QT_TRANSLATE_NOOP("ChangeDeliveryDialog", "France"),
+    "LU": QT_TRANSLATE_NOOP("ChangeDeliveryDialog", "Luxembourg"),
+}
+
 
 def _line_text(line: LineFacts) -> str:
-    return f"Line {line.line_no} · {line.name} ({line.sku}) · {line.active} ordered"
+    return QCoreApplication.translate(
+        "ActionDialog", "Line {number} · {name} ({sku}) · {count} ordered"
+    ).format(number=line.line_no, name=line.name, sku=line.sku, count=line.active)
 
 
 class ActionDialog(QDialog):
     """The frame every modification dialog shares: title, order, fields, a message, and
     the buttons. Subclasses add fields and implement :meth:`build`."""
 
-    ok_text = "Queue change"
+    ok_text = QT_TRANSLATE_NOOP("ActionDialog", "Queue change")
 
     def __init__(self, title: str, facts: OrderFacts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,7 +88,9 @@ class ActionDialog(QDialog):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(24, 20, 24, 18)
         self.layout_.setSpacing(12)
-        heading = QLabel(f"{title} — {facts.number}", self)
+        heading = QLabel(
+            self.tr("{title} — {number}").format(title=title, number=facts.number), self
+        )
         heading.setObjectName("conflictTitle")
         heading.setWordWrap(True)
         self.layout_.addWidget(heading)
@@ -90,11 +111,11 @@ class ActionDialog(QDialog):
         self.error.hide()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = QPushButton("Back", self)
-        self.cancel_button.setToolTip("Close without changing anything")
+        self.cancel_button = QPushButton(self.tr("Back"), self)
+        self.cancel_button.setToolTip(self.tr("Close without changing anything"))
         self.cancel_button.setAutoDefault(False)  # Enter queues (the default), never cancels
         self.cancel_button.clicked.connect(self.reject)
-        self.ok = QPushButton(self.ok_text, self)
+        self.ok = QPushButton(QCoreApplication.translate("ActionDialog", self.ok_text), self)
         self.ok.setProperty("accent", True)
         self.ok.setDefault(True)
         self.ok.clicked.connect(self.accept)
@@ -127,7 +148,7 @@ class ActionDialog(QDialog):
         try:
             self.args, self.summary = self.build()
         except OrderRefused as refused:
-            self.show_error(refused.message)
+            self.show_error(refusal_text(refused.message))
             return
         self.show_error("")
         super().accept()
@@ -137,16 +158,17 @@ def _reason_combo(parent: QWidget, reasons: Sequence[tuple[str, str]], name: str
     combo = QComboBox(parent)
     combo.setObjectName(name)
     combo.setMinimumHeight(40)
-    combo.addItem("Choose a reason…", "")
+    combo.setAccessibleName(QCoreApplication.translate("ActionDialog", "Reason"))
+    combo.addItem(QCoreApplication.translate("ActionDialog", "Choose a reason…"), "")
     for code, label in reasons:
-        combo.addItem(label, code)
+        combo.addItem(reason_label(label), code)
     return combo
 
 
 def _reason(combo: QComboBox) -> str:
     code = str(combo.currentData() or "")
     if not code:
-        raise OrderRefused("Choose a reason.")
+        raise OrderRefused(QCoreApplication.translate("ActionDialog", "Choose a reason."))
     return code
 
 
@@ -164,8 +186,14 @@ class ChangeQuantityDialog(ActionDialog):
         cancel_line: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Cancel a line" if cancel_line else "Change quantity", facts, parent)
-        self.ok.setText("Cancel line" if cancel_line else "Change quantity")
+        super().__init__(
+            QCoreApplication.translate("ActionDialog", "Cancel a line")
+            if cancel_line
+            else QCoreApplication.translate("ActionDialog", "Change quantity"),
+            facts,
+            parent,
+        )
+        self.ok.setText(self.tr("Cancel line") if cancel_line else self.tr("Change quantity"))
         self.cancel_line = cancel_line
         self.line = QComboBox(self)
         self.line.setObjectName("actionLine")
@@ -177,10 +205,10 @@ class ChangeQuantityDialog(ActionDialog):
         self.quantity.setObjectName("actionQuantity")
         self.quantity.setMinimumHeight(40)
         self.reason = _reason_combo(self, reasons, "actionReason")
-        self.form.addRow("Line", self.line)
+        self.form.addRow(self.tr("Line"), self.line)
         if not cancel_line:
-            self.form.addRow("New quantity", self.quantity)
-        self.form.addRow("Reason", self.reason)
+            self.form.addRow(self.tr("New quantity"), self.quantity)
+        self.form.addRow(self.tr("Reason"), self.reason)
         self.finish_layout()
         self.line.currentIndexChanged.connect(self._line_changed)
         self.quantity.valueChanged.connect(self._explain)
@@ -206,56 +234,78 @@ class ChangeQuantityDialog(ActionDialog):
         if line is None:
             return
         if self.cancel_line:
-            kept = f" ({line.lowest} already picked stay)" if line.lowest else ""
-            self.say(f"The {line.changeable} not yet picked of {line.name} are released{kept}.")
+            if line.lowest:
+                self.say(
+                    self.tr(
+                        "The {count} not yet picked of {name} are released ({kept} already "
+                        "picked stay)."
+                    ).format(count=line.changeable, name=line.name, kept=line.lowest)
+                )
+            else:
+                self.say(
+                    self.tr("The {count} not yet picked of {name} are released.").format(
+                        count=line.changeable, name=line.name
+                    )
+                )
         else:
             gone = line.active - self.quantity.value()
             self.say(
-                f"{gone} of {line.name} released; the customer is refunded for them."
+                self.tr("{count} of {name} released; the customer is refunded for them.").format(
+                    count=gone, name=line.name
+                )
                 if gone
-                else f"Lower the quantity: at most {line.active}, at least {line.lowest}."
+                else self.tr("Lower the quantity: at most {most}, at least {least}.").format(
+                    most=line.active, least=line.lowest
+                )
             )
 
     def build(self) -> tuple[dict[str, Any], str]:
         """``change_quantity`` arguments (quantity 0 or what is past picking for a cancel)."""
         line = self.chosen_line()
         if line is None:
-            raise OrderRefused("Nothing of this order can be changed any more.")
+            raise OrderRefused(self.tr("Nothing of this order can be changed any more."))
         quantity = line.lowest if self.cancel_line else self.quantity.value()
         args = change_quantity_args(self.facts, line.line_no, quantity, _reason(self.reason))
         if self.cancel_line:
-            return args, f"Cancel line {line.line_no} ({line.name}) of {self.facts.number}"
-        return args, (
-            f"Change line {line.line_no} ({line.name}) of {self.facts.number} "
-            f"from {line.active} to {quantity}"
+            return args, self.tr("Cancel line {line} ({name}) of {number}").format(
+                line=line.line_no, name=line.name, number=self.facts.number
+            )
+        return args, self.tr("Change line {line} ({name}) of {number} from {old} to {new}").format(
+            line=line.line_no,
+            name=line.name,
+            number=self.facts.number,
+            old=line.active,
+            new=quantity,
         )
 
 
 class CancelOrderDialog(ActionDialog):
     """Cancel the whole order: a reason (required), a note, and what it releases."""
 
-    ok_text = "Cancel the order"
+    ok_text = QT_TRANSLATE_NOOP("ActionDialog", "Cancel the order")
 
     def __init__(
         self, facts: OrderFacts, reasons: Sequence[tuple[str, str]], parent: QWidget | None = None
     ) -> None:
-        super().__init__("Cancel order", facts, parent)
-        self.ok.setText(f"Cancel order {facts.number}")
+        super().__init__(QCoreApplication.translate("ActionDialog", "Cancel order"), facts, parent)
+        self.ok.setText(self.tr("Cancel order {number}").format(number=facts.number))
         self.ok.setProperty("accent", False)
         self.ok.setProperty("danger", True)  # red outline: it cannot be undone
         self.reason = _reason_combo(self, reasons, "actionReason")
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("actionNote")
-        self.note_edit.setPlaceholderText("Optional note (what the customer said)")
+        self.note_edit.setPlaceholderText(self.tr("Optional note (what the customer said)"))
         self.note_edit.setMinimumHeight(40)
-        self.form.addRow("Reason", self.reason)
-        self.form.addRow("Note", self.note_edit)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.form.addRow(self.tr("Note"), self.note_edit)
         self.finish_layout()
-        freed = released(facts)
+        freed = released_text(facts)
         self.say(
-            "This releases: " + "; ".join(freed) + ". The customer is told and refunded."
+            self.tr("This releases: {what}. The customer is told and refunded.").format(
+                what="; ".join(freed)
+            )
             if freed
-            else "Nothing is reserved for this order any more."
+            else self.tr("Nothing is reserved for this order any more.")
         )
 
     def build(self) -> tuple[dict[str, Any], str]:
@@ -264,7 +314,9 @@ class CancelOrderDialog(ActionDialog):
         note = self.note_edit.text().strip()
         if note:
             args["note"] = note[:500]
-        return args, f"Cancel order {self.facts.number} ({self.reason.currentText()})"
+        return args, self.tr("Cancel order {number} ({reason})").format(
+            number=self.facts.number, reason=self.reason.currentText()
+        )
 
 
 # --- stores --------------------------------------------------------------------------------
@@ -283,7 +335,7 @@ class StoreChoiceModel(QAbstractTableModel):
         self.choices = list(choices)
         self.need = dict(need)
         self.skus = list(need)
-        self.headers = ["Store", "Distance", "Open today", *self.skus]
+        self.headers = [self.tr("Store"), self.tr("Distance"), self.tr("Open today"), *self.skus]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         """One row per store (none under a parent: a flat table)."""
@@ -318,15 +370,19 @@ class StoreChoiceModel(QAbstractTableModel):
             if col == 2:
                 return store.hours
             units = store.available.get(self.skus[col - 3])
-            return "not known" if units is None else str(units)
+            return self.tr("not known") if units is None else str(units)
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return f"{store.name}, {store.city}"
         if role == Qt.ItemDataRole.ToolTipRole and col >= 3:
             sku = self.skus[col - 3]
             units = store.available.get(sku)
             if units is None:
-                return f"{sku}: this station does not see that store's stock; the server checks"
-            return f"{sku}: {units} available, {self.need[sku]} needed"
+                return self.tr(
+                    "{sku}: this station does not see that store's stock; the server checks"
+                ).format(sku=sku)
+            return self.tr("{sku}: {available} available, {needed} needed").format(
+                sku=sku, available=units, needed=self.need[sku]
+            )
         if role == Qt.ItemDataRole.ForegroundRole and col >= 3:
             from PySide6.QtGui import QColor
 
@@ -346,11 +402,13 @@ class StoreChoiceModel(QAbstractTableModel):
 def _store_table(parent: QWidget, model: StoreChoiceModel, name: str) -> QTableView:
     table = QTableView(parent)
     table.setObjectName(name)
+    table.setAccessibleName(QCoreApplication.translate("ActionDialog", "Stores to choose from"))
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(False)
+    table.setTabKeyNavigation(False)  # Tab goes on to the buttons; arrows pick a store
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(40)
     header = table.horizontalHeader()
@@ -376,20 +434,24 @@ def _need(facts: OrderFacts) -> dict[str, int]:
 class ChangePickupStoreDialog(ActionDialog):
     """Move the pickup to a nearby store, showing what each has of the order's items."""
 
-    ok_text = "Move the pickup"
+    ok_text = QT_TRANSLATE_NOOP("ActionDialog", "Move the pickup")
 
     def __init__(
         self, facts: OrderFacts, choices: Sequence[StoreChoice], parent: QWidget | None = None
     ) -> None:
-        super().__init__("Change pickup store", facts, parent)
+        super().__init__(
+            QCoreApplication.translate("ActionDialog", "Change pickup store"), facts, parent
+        )
         self.setMinimumWidth(780)
         self.model = StoreChoiceModel(choices, _need(facts), self)
         self.table = _store_table(self, self.model, "actionStores")
         self.layout_.addWidget(self.table)
         self.finish_layout()
         self.say(
-            "Stock as this station last synced it. The server decides: if the store cannot "
-            "serve the order any more the change is refused and shows in Conflicts."
+            self.tr(
+                "Stock as this station last synced it. The server decides: if the store cannot "
+                "serve the order any more the change is refused and shows in Conflicts."
+            )
         )
         best = next((i for i, c in enumerate(choices) if c.has_all(self.model.need)), 0)
         if choices:
@@ -399,22 +461,23 @@ class ChangePickupStoreDialog(ActionDialog):
         """``change_pickup_store`` arguments."""
         store = _chosen_store(self.table, self.model)
         if store is None:
-            raise OrderRefused("Pick the store the customer will collect from.")
+            raise OrderRefused(self.tr("Pick the store the customer will collect from."))
         short = store.short_of(self.model.need)
         if short:
             raise OrderRefused(
-                f"{store.code} does not have enough of {', '.join(short)}: pick a store with "
-                "every item in stock."
+                self.tr(
+                    "{store} does not have enough of {skus}: pick a store with every item in stock."
+                ).format(store=store.code, skus=", ".join(short))
             )
-        return {
-            "store_id": store.id
-        }, f"Move pickup of {self.facts.number} to {store.code} {store.name}"
+        return {"store_id": store.id}, self.tr("Move pickup of {number} to {code} {name}").format(
+            number=self.facts.number, code=store.code, name=store.name
+        )
 
 
 class ChangeDeliveryDialog(ActionDialog):
     """Switch between pickup at a store and delivery to an address."""
 
-    ok_text = "Switch"
+    ok_text = QT_TRANSLATE_NOOP("ActionDialog", "Switch")
 
     def __init__(
         self,
@@ -423,11 +486,13 @@ class ChangeDeliveryDialog(ActionDialog):
         reasons: Sequence[tuple[str, str]],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Pickup or delivery", facts, parent)
+        super().__init__(
+            QCoreApplication.translate("ActionDialog", "Pickup or delivery"), facts, parent
+        )
         self.setMinimumWidth(780)
-        self.to_delivery = QRadioButton("Deliver to an address", self)
+        self.to_delivery = QRadioButton(self.tr("Deliver to an address"), self)
         self.to_delivery.setObjectName("actionToDelivery")
-        self.to_pickup = QRadioButton("Pick up at a store", self)
+        self.to_pickup = QRadioButton(self.tr("Pick up at a store"), self)
         self.to_pickup.setObjectName("actionToPickup")
         group = QButtonGroup(self)
         group.addButton(self.to_delivery)
@@ -440,12 +505,12 @@ class ChangeDeliveryDialog(ActionDialog):
         self.fields: dict[str, QLineEdit] = {}
         address = dict(facts.ship_to or {})
         for key, label, default in (
-            ("name", "Recipient", address.get("name") or facts.customer_name),
-            ("line1", "Street and number", address.get("line1", "")),
-            ("line2", "Address line 2", address.get("line2", "")),
-            ("postal_code", "Postal code", address.get("postal_code", "")),
-            ("city", "City", address.get("city", "")),
-            ("phone", "Phone", address.get("phone") or facts.phone),
+            ("name", self.tr("Recipient"), address.get("name") or facts.customer_name),
+            ("line1", self.tr("Street and number"), address.get("line1", "")),
+            ("line2", self.tr("Address line 2"), address.get("line2", "")),
+            ("postal_code", self.tr("Postal code"), address.get("postal_code", "")),
+            ("city", self.tr("City"), address.get("city", "")),
+            ("phone", self.tr("Phone"), address.get("phone") or facts.phone),
         ):
             edit = QLineEdit(str(default or ""), self)
             edit.setObjectName(f"address_{key}")
@@ -455,17 +520,18 @@ class ChangeDeliveryDialog(ActionDialog):
         self.country = QComboBox(self)
         self.country.setObjectName("address_country")
         for code in COUNTRIES:
-            self.country.addItem(code, code)
+            name = COUNTRY_NAMES.get(code)
+            self.country.addItem(self.tr(name) if name else code, code)
         self.country.setCurrentIndex(max(0, self.country.findData(address.get("country", "NL"))))
-        self.form.addRow("Country", self.country)
+        self.form.addRow(self.tr("Country"), self.country)
         self.service = QComboBox(self)
         self.service.setObjectName("actionService")
-        self.service.addItem("Standard", "standard")
-        self.service.addItem("Express", "express")
-        self.form.addRow("Shipping", self.service)
+        self.service.addItem(self.tr("Standard"), userData="standard")
+        self.service.addItem(self.tr("Express"), userData="express")
+        self.form.addRow(self.tr("Shipping"), self.service)
         self.address_rows = self.form.rowCount()
         self.reason = _reason_combo(self, reasons, "actionReason")
-        self.form.addRow("Reason", self.reason)
+        self.form.addRow(self.tr("Reason"), self.reason)
         self.model = StoreChoiceModel(choices, _need(facts), self)
         self.table = _store_table(self, self.model, "actionStores")
         self.layout_.insertWidget(3, self.table)
@@ -488,10 +554,12 @@ class ChangeDeliveryDialog(ActionDialog):
                 next((i for i, c in enumerate(self.model.choices) if c.has_all(self.model.need)), 0)
             )
         self.say(
-            "What is not yet packed is re-routed to ship to this address; refused when the "
-            "goods already left the store."
+            self.tr(
+                "What is not yet packed is re-routed to ship to this address; refused when the "
+                "goods already left the store."
+            )
             if delivery
-            else "The goods are re-routed for pickup at the store chosen."
+            else self.tr("The goods are re-routed for pickup at the store chosen.")
         )
 
     def address(self) -> dict[str, str]:
@@ -521,18 +589,22 @@ class ChangeDeliveryDialog(ActionDialog):
                 "shipping_service": str(self.service.currentData()),
                 "reason": reason,
             }
-            return args, f"Deliver {self.facts.number} to {address['line1']}, {address['city']}"
+            return args, self.tr("Deliver {number} to {street}, {city}").format(
+                number=self.facts.number, street=address["line1"], city=address["city"]
+            )
         store = _chosen_store(self.table, self.model)
         if store is None:
-            raise OrderRefused("Pick the store the customer will collect from.")
+            raise OrderRefused(self.tr("Pick the store the customer will collect from."))
         args = {"method": "pickup", "store_id": store.id, "address": None, "reason": reason}
-        return args, f"Pick up {self.facts.number} at {store.code} {store.name}"
+        return args, self.tr("Pick up {number} at {code} {name}").format(
+            number=self.facts.number, code=store.code, name=store.name
+        )
 
 
 class ReplaceItemDialog(ActionDialog):
     """Replace damaged units of a line from another location that has stock."""
 
-    ok_text = "Replace"
+    ok_text = QT_TRANSLATE_NOOP("ActionDialog", "Replace")
 
     def __init__(
         self,
@@ -541,7 +613,9 @@ class ReplaceItemDialog(ActionDialog):
         reasons: Sequence[tuple[str, str]],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Replace a damaged item", facts, parent)
+        super().__init__(
+            QCoreApplication.translate("ActionDialog", "Replace a damaged item"), facts, parent
+        )
         self.setMinimumWidth(780)
         self.sources = sources
         self.line = QComboBox(self)
@@ -555,12 +629,14 @@ class ReplaceItemDialog(ActionDialog):
         self.quantity.setMinimumHeight(40)
         self.reason = _reason_combo(self, reasons, "actionReason")
         self.reason.setCurrentIndex(max(0, self.reason.findData("damaged")))
-        self.form.addRow("Line", self.line)
-        self.form.addRow("Units to replace", self.quantity)
-        self.form.addRow("Reason", self.reason)
+        self.form.addRow(self.tr("Line"), self.line)
+        self.form.addRow(self.tr("Units to replace"), self.quantity)
+        self.form.addRow(self.tr("Reason"), self.reason)
         self.model = StoreChoiceModel([], {}, self)
         self.table = _store_table(self, self.model, "actionSources")
-        self.layout_.addWidget(QLabel("Take the replacement from:", self))
+        source_label = QLabel(self.tr("Take the replacement from:"), self)
+        source_label.setBuddy(self.table)
+        self.layout_.addWidget(source_label)
         self.layout_.addWidget(self.table)
         self.finish_layout()
         self.line.currentIndexChanged.connect(self._line_changed)
@@ -580,36 +656,53 @@ class ReplaceItemDialog(ActionDialog):
         self.model.choices = list(self.sources.get(line.line_no, ()))
         self.model.need = {line.sku: 1}
         self.model.skus = [line.sku]
-        self.model.headers = ["Store", "Distance", "Open today", "Available"]
+        self.model.headers = [
+            self.model.tr("Store"),
+            self.model.tr("Distance"),
+            self.model.tr("Open today"),
+            self.tr("Available"),
+        ]
         self.model.endResetModel()
         if self.model.rowCount():
             self.table.selectRow(0)
         self.say(
-            "The damaged units here are written off; the replacement comes from the store "
-            "chosen. The server checks its stock: if it has too little the change is refused."
+            self.tr(
+                "The damaged units here are written off; the replacement comes from the store "
+                "chosen. The server checks its stock: if it has too little the change is refused."
+            )
             if self.model.rowCount()
-            else f"No other location has {line.sku} available as this station last synced."
+            else self.tr(
+                "No other location has {sku} available as this station last synced."
+            ).format(sku=line.sku)
         )
 
     def build(self) -> tuple[dict[str, Any], str]:
         """``replace_item`` arguments."""
         line = self.chosen_line()
         if line is None:
-            raise OrderRefused("Nothing of this order can be replaced.")
+            raise OrderRefused(self.tr("Nothing of this order can be replaced."))
         store = _chosen_store(self.table, self.model)
         if store is None:
-            raise OrderRefused(f"Pick a location that has {line.sku} in stock.")
+            raise OrderRefused(
+                self.tr("Pick a location that has {sku} in stock.").format(sku=line.sku)
+            )
         quantity = self.quantity.value()
         have = store.available.get(line.sku) or 0
         if have < quantity:
-            raise OrderRefused(f"{store.code} has {have} of {line.sku} available, not {quantity}.")
+            raise OrderRefused(
+                self.tr("{store} has {have} of {sku} available, not {wanted}.").format(
+                    store=store.code, have=have, sku=line.sku, wanted=quantity
+                )
+            )
         args = {
             "line_no": line.line_no,
             "quantity": quantity,
             "source_store_id": store.id,
             "reason": _reason(self.reason),
         }
-        return args, f"Replace {quantity} × {line.name} of {self.facts.number} from {store.code}"
+        return args, self.tr("Replace {count} × {name} of {number} from {store}").format(
+            count=quantity, name=line.name, number=self.facts.number, store=store.code
+        )
 
 
 # --- the customer --------------------------------------------------------------------------
@@ -618,19 +711,23 @@ class ReplaceItemDialog(ActionDialog):
 class EditContactDialog(ActionDialog):
     """Edit the customer's name, e-mail and phone, and the alternate pickup person."""
 
-    ok_text = "Save contact details"
+    ok_text = QT_TRANSLATE_NOOP("ActionDialog", "Save contact details")
 
     def __init__(self, facts: OrderFacts, parent: QWidget | None = None) -> None:
-        super().__init__("Contact details", facts, parent)
-        self.name = self._field("contactName", facts.customer_name, "Customer")
-        self.email = self._field("contactEmail", facts.email, "E-mail")
-        self.phone = self._field("contactPhone", facts.phone, "Phone")
-        self.alternate = self._field(
-            "contactAlternate", facts.alternate_pickup_name or "", "Collected by (optional)"
+        super().__init__(
+            QCoreApplication.translate("ActionDialog", "Contact details"), facts, parent
         )
-        self.alternate.setPlaceholderText("Someone else who may collect; empty for nobody")
+        self.name = self._field("contactName", facts.customer_name, self.tr("Customer"))
+        self.email = self._field("contactEmail", facts.email, self.tr("E-mail"))
+        self.phone = self._field("contactPhone", facts.phone, self.tr("Phone"))
+        self.alternate = self._field(
+            "contactAlternate",
+            facts.alternate_pickup_name or "",
+            self.tr("Collected by (optional)"),
+        )
+        self.alternate.setPlaceholderText(self.tr("Someone else who may collect; empty for nobody"))
         self.finish_layout()
-        self.say("Only what you change is sent; the customer's next messages use it.")
+        self.say(self.tr("Only what you change is sent; the customer's next messages use it."))
 
     def _field(self, name: str, value: str, label: str) -> QLineEdit:
         edit = QLineEdit(value, self)
@@ -648,47 +745,73 @@ class EditContactDialog(ActionDialog):
             phone=self.phone.text(),
             alternate=self.alternate.text(),
         )
-        changed = ", ".join(k.replace("_", " ") for k in args)
-        return args, f"Change {changed} of {self.facts.number}"
+        fields = {
+            "name": self.tr("name"),
+            "email": self.tr("e-mail"),
+            "phone": self.tr("phone"),
+            "alternate_pickup_name": self.tr("collected by"),
+        }
+        changed = ", ".join(fields.get(k, k.replace("_", " ")) for k in args)
+        return args, self.tr("Change {fields} of {number}").format(
+            fields=changed, number=self.facts.number
+        )
 
 
 class ResendNoticeDialog(ActionDialog):
     """Send the ready-for-pickup message again."""
 
-    ok_text = "Send again"
+    ok_text = QT_TRANSLATE_NOOP("ActionDialog", "Send again")
 
     def __init__(self, facts: OrderFacts, parent: QWidget | None = None) -> None:
-        super().__init__("Resend ready-for-pickup notice", facts, parent)
+        super().__init__(
+            QCoreApplication.translate("ActionDialog", "Resend ready-for-pickup notice"),
+            facts,
+            parent,
+        )
         self.finish_layout()
         self.say(
-            f"The customer gets the ready-for-pickup message again at {facts.email} and "
-            f"{facts.phone}, with the pickup code."
+            self.tr(
+                "The customer gets the ready-for-pickup message again at {email} and {phone}, "
+                "with the pickup code."
+            ).format(email=facts.email, phone=facts.phone)
         )
 
     def build(self) -> tuple[dict[str, Any], str]:
         """No arguments."""
-        return {}, f"Resend the ready-for-pickup notice of {self.facts.number}"
+        return {}, self.tr("Resend the ready-for-pickup notice of {number}").format(
+            number=self.facts.number
+        )
 
 
 class ReleaseHoldDialog(ActionDialog):
     """Release the order from fraud review, with a note saying why."""
 
-    ok_text = "Release the hold"
+    ok_text = QT_TRANSLATE_NOOP("ActionDialog", "Release the hold")
 
     def __init__(self, facts: OrderFacts, parent: QWidget | None = None) -> None:
-        super().__init__("Release fraud hold", facts, parent)
+        super().__init__(
+            QCoreApplication.translate("ActionDialog", "Release fraud hold"), facts, parent
+        )
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("actionNote")
-        self.note_edit.setPlaceholderText("Why the order is safe (ID checked, customer called…)")
+        self.note_edit.setPlaceholderText(
+            self.tr("Why the order is safe (ID checked, customer called…)")
+        )
         self.note_edit.setFixedHeight(90)
-        self.form.addRow("Note", self.note_edit)
+        self.form.addRow(self.tr("Note"), self.note_edit)
         self.finish_layout()
-        rules = ", ".join(facts.fraud_rules) or "no rule named"
-        self.say(f"On hold because: {rules}. Released, it is fulfilled as normal.")
+        rules = ", ".join(facts.fraud_rules) or self.tr("no rule named")
+        self.say(
+            self.tr("On hold because: {rules}. Released, it is fulfilled as normal.").format(
+                rules=rules
+            )
+        )
 
     def build(self) -> tuple[dict[str, Any], str]:
         """``release_fraud_hold`` arguments."""
         note = self.note_edit.toPlainText().strip()
         if len(note) < 3:
-            raise OrderRefused("Write a note: why is the order safe to release?")
-        return {"note": note[:500]}, f"Release the fraud hold of {self.facts.number}"
+            raise OrderRefused(self.tr("Write a note: why is the order safe to release?"))
+        return {"note": note[:500]}, self.tr("Release the fraud hold of {number}").format(
+            number=self.facts.number
+        )

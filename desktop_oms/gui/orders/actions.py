@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 from sqlalchemy.engine import Connection
 
@@ -40,6 +40,8 @@ from desktop_oms.cache.ordercmds import (
 )
 from desktop_oms.domain.errors import DomainError
 from desktop_oms.gui.approval import Approver, ManagerApprovalDialog, approval_throttle
+from desktop_oms.gui.errortext import error_text
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.orders.action_dialogs import (
     ActionDialog,
     CancelOrderDialog,
@@ -51,21 +53,35 @@ from desktop_oms.gui.orders.action_dialogs import (
     ReplaceItemDialog,
     ResendNoticeDialog,
 )
+from desktop_oms.gui.orders.refusals import refusal_text
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import TaskManager
 
 #: What each action is called in messages.
 LABELS = {
-    "change_quantity": "Quantity change",
-    "cancel_line": "Line cancel",
-    "cancel_order": "Cancellation",
-    "change_pickup_store": "Pickup store change",
-    "change_delivery": "Pickup/delivery switch",
-    "replace_item": "Replacement",
-    "edit_contact": "Contact change",
-    "resend_ready_notice": "Ready notice",
-    "release_fraud_hold": "Fraud hold release",
+    "change_quantity": QT_TRANSLATE_NOOP("OrderActions", "Quantity change"),
+    "cancel_line": QT_TRANSLATE_NOOP("OrderActions", "Line cancel"),
+    "cancel_order": QT_TRANSLATE_NOOP("OrderActions", "Cancellation"),
+    "change_pickup_store": QT_TRANSLATE_NOOP("OrderActions", "Pickup store change"),
+    "change_delivery": QT_TRANSLATE_NOOP("OrderActions", "Pickup/delivery switch"),
+    "replace_item": QT_TRANSLATE_NOOP("OrderActions", "Replacement"),
+    "edit_contact": QT_TRANSLATE_NOOP("OrderActions", "Contact change"),
+    "resend_ready_notice": QT_TRANSLATE_NOOP("OrderActions", "Ready notice"),
+    "release_fraud_hold": QT_TRANSLATE_NOOP("OrderActions", "Fraud hold release"),
 }
+#: Staff roles as messages name them.
+ROLE_NAMES = {
+    "associate": QT_TRANSLATE_NOOP("OrderActions", "an associate"),
+    "lead": QT_TRANSLATE_NOOP("OrderActions", "a lead"),
+    "manager": QT_TRANSLATE_NOOP("OrderActions", "a manager"),
+    "customer_service": QT_TRANSLATE_NOOP("OrderActions", "customer service"),
+    "admin": QT_TRANSLATE_NOOP("OrderActions", "an admin"),
+}
+
+
+def label(action: str) -> str:
+    """What ``action`` is called in messages, in the station's language."""
+    return QCoreApplication.translate("OrderActions", LABELS.get(action, action))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,26 +100,55 @@ def load_context(
     """Disk: the order and what ``action`` offers on it; OrderRefused when it makes no sense."""
     facts = order_facts(conn, number)
     if facts is None:
-        raise OrderRefused(f"Order {number} is not at this station.")
+        raise OrderRefused(
+            QCoreApplication.translate(
+                "OrderActions", "Order {number} is not at this station."
+            ).format(number=number)
+        )
     if not facts.open and action != "edit_contact":
-        raise OrderRefused(f"Order {number} has ended (collected, shipped or cancelled).")
+        raise OrderRefused(
+            QCoreApplication.translate(
+                "OrderActions", "Order {number} has ended (collected, shipped or cancelled)."
+            ).format(number=number)
+        )
     kind = REASON_KIND.get(action)
     reasons = reason_choices(conn, kind) if kind is not None else []
     if action in ("change_quantity", "cancel_line") and not any(
         line.changeable for line in facts.lines
     ):
         raise OrderRefused(
-            f"Everything of {number} is already picked, packed or handed over: "
-            "no line can be lowered or cancelled any more."
+            QCoreApplication.translate(
+                "OrderActions",
+                "Everything of {number} is already picked, packed or handed over: "
+                "no line can be lowered or cancelled any more.",
+            ).format(number=number)
         )
     if action == "change_pickup_store" and not facts.pickup:
-        raise OrderRefused(f"{number} is delivered, not picked up: use Pickup or delivery.")
+        raise OrderRefused(
+            QCoreApplication.translate(
+                "OrderActions", "{number} is delivered, not picked up: use Pickup or delivery."
+            ).format(number=number)
+        )
     if action == "change_delivery" and facts.left:
-        raise OrderRefused(f"The goods of {number} already left the store: it cannot switch now.")
+        raise OrderRefused(
+            QCoreApplication.translate(
+                "OrderActions",
+                "The goods of {number} already left the store: it cannot switch now.",
+            ).format(number=number)
+        )
     if action == "resend_ready_notice" and not facts.ready:
-        raise OrderRefused(f"{number} is not ready for pickup: there is no ready notice to send.")
+        raise OrderRefused(
+            QCoreApplication.translate(
+                "OrderActions",
+                "{number} is not ready for pickup: there is no ready notice to send.",
+            ).format(number=number)
+        )
     if action == "release_fraud_hold" and facts.fraud_state != "review":
-        raise OrderRefused(f"{number} is not on fraud review: there is no hold to release.")
+        raise OrderRefused(
+            QCoreApplication.translate(
+                "OrderActions", "{number} is not on fraud review: there is no hold to release."
+            ).format(number=number)
+        )
     stores: list[StoreChoice] = []
     if action in ("change_pickup_store", "change_delivery"):
         skus = sorted({line.sku for line in facts.lines if line.changeable})
@@ -191,17 +236,23 @@ class OrderActions(QObject):
             return
         session = station.session
         if session is None:
-            self.message.emit("Sign in first, then change the order.", "warn")
+            self.message.emit(self.tr("Sign in first, then change the order."), "warn")
             return
         if action not in ACTIONS:
-            self.message.emit(f"Unknown change: {action}", "bad")
+            self.message.emit(self.tr("Unknown change: {action}").format(action=action), "bad")
             return
         if self.busy or self.dialog is not None or self.approval is not None:
-            self.message.emit("Finish the change that is open first.", "warn")
+            self.message.emit(self.tr("Finish the change that is open first."), "warn")
             return
         if permission(action, session.role) is Permission.REFUSED:
-            role = session.role.value.replace("_", " ")
-            self.message.emit(f"A {role} may not make this change ({LABELS[action]}).", "bad")
+            role = session.role.value
+            who = ROLE_NAMES.get(role)
+            self.message.emit(
+                self.tr("{who} may not make this change ({change}).").format(
+                    who=self.tr(who) if who else role.replace("_", " "), change=label(action)
+                ),
+                "bad",
+            )
             return
         self.busy = True
         own, now = station.store_id, datetime.now(UTC)
@@ -213,7 +264,7 @@ class OrderActions(QObject):
         def failed(exc: BaseException) -> None:
             self.busy = False
             if isinstance(exc, OrderRefused):
-                self.message.emit(exc.message, "warn")
+                self.message.emit(refusal_text(exc.message), "warn")
                 return
             raise exc
 
@@ -246,7 +297,9 @@ class OrderActions(QObject):
         approval = ManagerApprovalDialog(
             tasks,
             action=action,
-            what=f"{summary} — asked by {session.display_name}.",
+            what=self.tr("{summary} — asked by {name}.").format(
+                summary=summary, name=session.display_name
+            ),
             store_id=station.store_id,
             requester_id=session.staff_id,
             throttle=self.throttle,
@@ -261,7 +314,12 @@ class OrderActions(QObject):
             if result == QDialog.DialogCode.Accepted and approver is not None:
                 self._queue(action, facts, args, summary, approver)
             else:
-                self.message.emit(f"{LABELS[action]} not made: no manager approved it.", "warn")
+                self.message.emit(
+                    self.tr("{change} not made: no manager approved it.").format(
+                        change=label(action)
+                    ),
+                    "warn",
+                )
 
         approval.finished.connect(closed)
         approval.open()
@@ -302,18 +360,38 @@ class OrderActions(QObject):
             if events is not None:
                 events.outboxChanged.emit()
                 events.changed()
-            by = f", approved by {approver.display_name}" if approver is not None else ""
-            when = (
-                "it is sent when the network is back"
-                if not station.link.online
-                else "waiting for the server"
-            )
-            self.message.emit(f"{summary}{by}: queued, {when}.", "info")
+            offline = not station.link.online
+            if approver is not None:
+                text = (
+                    self.tr(
+                        "{summary}, approved by {name}: queued, "
+                        "it is sent when the network is back."
+                    )
+                    if offline
+                    else self.tr("{summary}, approved by {name}: queued, waiting for the server.")
+                )
+            else:
+                text = (
+                    self.tr("{summary}: queued, it is sent when the network is back.")
+                    if offline
+                    else self.tr("{summary}: queued, waiting for the server.")
+                )
+            name = approver.display_name if approver is not None else ""
+            self.message.emit(text.format(summary=summary, name=name), "info")
             self.queued.emit(action, number)
 
         def refused(exc: BaseException) -> None:
             if not isinstance(exc, DomainError):
                 raise exc
-            self.message.emit(f"{LABELS[action]} refused: {exc.message}", "bad")
+            self.message.emit(
+                self.tr("{change} refused: {why}").format(change=label(action), why=_refusal(exc)),
+                "bad",
+            )
 
         tasks.write(job, name=action.replace("_", " ")).then(done, refused)
+
+
+def _refusal(exc: DomainError) -> str:
+    """A refusal in the station's language: the order checks' wording, else the domain's."""
+    worded = refusal_text(exc.message)
+    return error_text(exc) if worded == exc.message else worded

@@ -11,14 +11,23 @@ from datetime import UTC, datetime, tzinfo
 from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop_oms.cache.orders import LineState, OrderHit, TimelineRow
 from desktop_oms.gui import theme
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
+from desktop_oms.gui.orders.timelinewords import entry_text, why_text
 from desktop_oms.gui.pickups.detail import money
-from desktop_oms.gui.pickups.timefmt import parse_utc, status_label, when
+from desktop_oms.gui.pickups.timefmt import locale_text, parse_utc, status_label, when
 
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
@@ -27,9 +36,9 @@ T = TypeVar("T")
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 METHODS = {
-    "store_pickup": "Pickup",
-    "ship_to_store": "Ship to store",
-    "ship_from_store": "Delivery",
+    "store_pickup": QT_TRANSLATE_NOOP("OrderModels", "Pickup"),
+    "ship_to_store": QT_TRANSLATE_NOOP("OrderModels", "Ship to store"),
+    "ship_from_store": QT_TRANSLATE_NOOP("OrderModels", "Delivery"),
 }
 LEVELS = {
     "ready_for_pickup": theme.OK,
@@ -43,7 +52,12 @@ LEVELS = {
 
 def method_text(method: str) -> str:
     """A fulfillment method in staff's words."""
-    return METHODS.get(method, method.replace("_", " ").capitalize())
+    known = METHODS.get(method)
+    return _tr(known) if known else method.replace("_", " ").capitalize()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OrderModels", text)
 
 
 class _Table(QAbstractTableModel, Generic[T]):
@@ -81,7 +95,7 @@ class _Table(QAbstractTableModel, Generic[T]):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.headers)
         ):
-            return self.headers[section]
+            return _tr(self.headers[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -165,7 +179,13 @@ class HitColumn(IntEnum):
 class OrderResultsModel(_Table[OrderHit]):
     """The orders a search found, newest first; ``store_codes`` names their stores."""
 
-    headers = ("Order", "Customer", "Placed", "Status", "Total")
+    headers = (
+        QT_TRANSLATE_NOOP("OrderModels", "Order"),
+        QT_TRANSLATE_NOOP("OrderModels", "Customer"),
+        QT_TRANSLATE_NOOP("OrderModels", "Placed"),
+        QT_TRANSLATE_NOOP("OrderModels", "Status"),
+        QT_TRANSLATE_NOOP("OrderModels", "Total"),
+    )
 
     def __init__(self, parent: Any = None, tz: tzinfo = UTC) -> None:
         super().__init__(parent, tz)
@@ -182,7 +202,11 @@ class OrderResultsModel(_Table[OrderHit]):
     def _second_line(self, hit: OrderHit) -> str:
         """Its status here, or the stores handling it elsewhere."""
         if hit.status:
-            return status_label(hit.status) + (" · waiting to send" if hit.pending else "")
+            return status_label(hit.status) + (
+                QCoreApplication.translate("OrderModels", " · waiting to send")
+                if hit.pending
+                else ""
+            )
         return self._stores(hit)
 
     def _stores(self, hit: OrderHit) -> str:
@@ -205,15 +229,31 @@ class OrderResultsModel(_Table[OrderHit]):
                 return self._when(hit.created_at)
             if column == HitColumn.STATUS:
                 if not hit.status:
-                    return "Other store" if self.home_store not in hit.store_ids else ""
+                    return (
+                        QCoreApplication.translate("OrderModels", "Other store")
+                        if self.home_store not in hit.store_ids
+                        else ""
+                    )
                 text = status_label(hit.status)
-                return f"{text} · waiting to send" if hit.pending else text
+                return (
+                    text + QCoreApplication.translate("OrderModels", " · waiting to send")
+                    if hit.pending
+                    else text
+                )
             if column == HitColumn.TOTAL:
                 return money(hit.total_minor, hit.currency) if hit.currency else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             methods = ", ".join(method_text(m) for m in hit.methods)
             parts = [hit.number, hit.customer_name, hit.customer_email, hit.customer_phone]
-            parts += [f"Stores: {self._stores(hit)}", methods, f"Fraud check: {hit.fraud_state}"]
+            parts += [
+                QCoreApplication.translate("OrderModels", "Stores: {stores}").format(
+                    stores=self._stores(hit)
+                ),
+                methods,
+                QCoreApplication.translate("OrderModels", "Fraud check: {state}").format(
+                    state=hit.fraud_state
+                ),
+            ]
             return "\n".join(p for p in parts if p)
         if role == Qt.ItemDataRole.ForegroundRole and column in (HitColumn.STATUS, HitColumn.ORDER):
             return QBrush(QColor(LEVELS.get(hit.status, theme.MUTED)))
@@ -243,7 +283,16 @@ class LineColumn(IntEnum):
 class OrderLinesModel(_Table[LineState]):
     """An order's lines, each in the fulfillment that carries it: how many, how far, where."""
 
-    headers = ("#", "Product", "Qty", "Picked", "Problems", "Where", "Status", "Bin")
+    headers = (
+        "#",
+        QT_TRANSLATE_NOOP("OrderModels", "Product"),
+        QT_TRANSLATE_NOOP("OrderModels", "Qty"),
+        QT_TRANSLATE_NOOP("OrderModels", "Picked"),
+        QT_TRANSLATE_NOOP("OrderModels", "Problems"),
+        QT_TRANSLATE_NOOP("OrderModels", "Where"),
+        QT_TRANSLATE_NOOP("OrderModels", "Status"),
+        QT_TRANSLATE_NOOP("OrderModels", "Bin"),
+    )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The line's cells; a line whose change waits for the server is in italics."""
@@ -253,11 +302,23 @@ class OrderLinesModel(_Table[LineState]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(line, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            where = f"{method_text(line.method)} from {line.store}"
+            where = QCoreApplication.translate("OrderModels", "{method} from {store}").format(
+                method=method_text(line.method), store=line.store
+            )
             if line.pickup_store and line.pickup_store != line.store:
-                where += f", collected at {line.pickup_store}"
-            pending = "\nA change to it is waiting to be sent." if line.pending else ""
-            return f"{line.name} ({line.sku})\nFulfillment {line.fulfillment_id}: {where}{pending}"
+                where += QCoreApplication.translate("OrderModels", ", collected at {store}").format(
+                    store=line.pickup_store
+                )
+            pending = (
+                "\n"
+                + QCoreApplication.translate("OrderModels", "A change to it is waiting to be sent.")
+                if line.pending
+                else ""
+            )
+            fulfillment = QCoreApplication.translate(
+                "OrderModels", "Fulfillment {id}: {where}"
+            ).format(id=line.fulfillment_id, where=where)
+            return f"{line.name} ({line.sku})\n{fulfillment}{pending}"
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == LineColumn.STATUS:
                 return QBrush(QColor(LEVELS.get(line.status, theme.INK)))
@@ -289,9 +350,17 @@ class OrderLinesModel(_Table[LineState]):
         if column == LineColumn.PROBLEMS:
             parts = []
             if line.rejected:
-                parts.append(f"{line.rejected} rejected")
+                parts.append(
+                    QCoreApplication.translate("OrderModels", "{count} rejected").format(
+                        count=line.rejected
+                    )
+                )
             if line.refused:
-                parts.append(f"{line.refused} refused")
+                parts.append(
+                    QCoreApplication.translate("OrderModels", "{count} refused").format(
+                        count=line.refused
+                    )
+                )
             return ", ".join(parts) or "—"
         if column == LineColumn.WHERE:
             where = f"{line.store} · {method_text(line.method)}"
@@ -299,9 +368,13 @@ class OrderLinesModel(_Table[LineState]):
                 where += f" → {line.pickup_store}"
             return where
         if column == LineColumn.STATUS:
-            text = status_label(line.status) + (" (pending)" if line.pending else "")
+            text = status_label(line.status) + (
+                QCoreApplication.translate("OrderModels", " (pending)") if line.pending else ""
+            )
             if line.picked and line.status not in ("handed_over", "shipped", "cancelled"):
-                text += f"\n{line.picked}/{line.quantity} picked"
+                text += "\n" + QCoreApplication.translate(
+                    "OrderModels", "{picked}/{quantity} picked"
+                ).format(picked=line.picked, quantity=line.quantity)
             return text
         if column == LineColumn.BIN:
             return line.bin or "—"
@@ -329,12 +402,21 @@ class TimelineModel(_Table[TimelineRow]):
     """An order's timeline, newest first: when, what, who (approved by), station, why;
     column ``ENTRY`` is the whole entry for the feed (what, and ``META_ROLE``/``WHY_ROLE``)."""
 
-    headers = ("When", "What", "Who", "Station", "Why", "Entry")
+    headers = (
+        QT_TRANSLATE_NOOP("OrderModels", "When"),
+        QT_TRANSLATE_NOOP("OrderModels", "What"),
+        QT_TRANSLATE_NOOP("OrderModels", "Who"),
+        QT_TRANSLATE_NOOP("OrderModels", "Station"),
+        QT_TRANSLATE_NOOP("OrderModels", "Why"),
+        QT_TRANSLATE_NOOP("OrderModels", "Entry"),
+    )
 
     def _meta(self, row: TimelineRow) -> str:
-        who = row.who or "automatic"
+        who = row.who or QCoreApplication.translate("OrderModels", "automatic")
         if row.approved_by:
-            who += f", approved by {row.approved_by}"
+            who = QCoreApplication.translate(
+                "OrderModels", "{name}, approved by {approver}"
+            ).format(name=who, approver=row.approved_by)
         parts = [self._when(row.at), who, row.station]
         return "  ·  ".join(p for p in parts if p)
 
@@ -347,28 +429,49 @@ class TimelineModel(_Table[TimelineRow]):
             if column == TimeColumn.WHEN:
                 return self._when(row.at)
             if column == TimeColumn.WHAT:
-                return row.what
+                return entry_text(row.what)
             if column == TimeColumn.WHO:
                 if row.approved_by:
-                    return f"{row.who}\napproved by {row.approved_by}"
+                    return f"{row.who}\n" + QCoreApplication.translate(
+                        "OrderModels", "approved by {approver}"
+                    ).format(approver=row.approved_by)
                 return row.who or "—"
             if column == TimeColumn.STATION:
                 return row.station or "—"
             if column == TimeColumn.WHY:
-                return row.why.replace("_", " ") if row.why else "—"
+                return why_text(row.why) if row.why else "—"
             if column == TimeColumn.ENTRY:
-                return row.what
+                return entry_text(row.what)
         if role == META_ROLE:
             return self._meta(row)
         if role == WHY_ROLE:
-            return row.why.replace("_", " ") if row.why else ""
+            return why_text(row.why) if row.why else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             moment = parse_utc(row.at)
-            stamp = moment.astimezone(self.tz).strftime("%a %d %b %Y %H:%M:%S") if moment else ""
-            parts = [stamp, row.what, f"By {row.who}" if row.who else ""]
+            stamp = (
+                locale_text(moment.astimezone(self.tz), "ddd d MMM yyyy HH:mm:ss") if moment else ""
+            )
+            parts = [
+                stamp,
+                entry_text(row.what),
+                QCoreApplication.translate("OrderModels", "By {name}").format(name=row.who)
+                if row.who
+                else "",
+            ]
             if row.approved_by:
-                parts.append(f"Approved by {row.approved_by}")
-            parts += [f"Station: {row.station}" if row.station else "", row.why]
+                parts.append(
+                    QCoreApplication.translate("OrderModels", "Approved by {approver}").format(
+                        approver=row.approved_by
+                    )
+                )
+            station = (
+                QCoreApplication.translate("OrderModels", "Station: {station}").format(
+                    station=row.station
+                )
+                if row.station
+                else ""
+            )
+            parts += [station, why_text(row.why)]
             return "\n".join(p for p in parts if p)
         if role == Qt.ItemDataRole.ForegroundRole and column in (
             TimeColumn.WHEN,

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,16 +31,19 @@ from PySide6.QtWidgets import (
 
 from desktop_oms.cache.orders import TimelineRow
 from desktop_oms.gui import theme
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.orders.model import META_ROLE, WHY_ROLE, TimeColumn, TimelineModel
 
 #: The note over a timeline the server could not be asked for.
-OFFLINE_NOTE = (
+OFFLINE_NOTE = QT_TRANSLATE_NOOP(
+    "TimelinePanel",
     "Offline: this is what the station's cache knows (placed, ready, collected, rejections). "
-    "Who changed what, and why, shows when the server is back."
+    "Who changed what, and why, shows when the server is back.",
 )
-NO_SESSION_NOTE = (
+NO_SESSION_NOTE = QT_TRANSLATE_NOOP(
+    "TimelinePanel",
     "Only what the station's cache knows: sign in with your PIN while online to see "
-    "every change, who made it and why."
+    "every change, who made it and why.",
 )
 PAD = 10
 GAP = 3
@@ -52,10 +62,14 @@ class TimelineDelegate(QStyledItemDelegate):
         self.small.setPixelSize(13)
 
     def _texts(self, index: Index) -> tuple[str, str, str]:
+        """What, the meta line, and "Why: …" ("" without a why), as drawn and measured."""
+        why = str(index.data(WHY_ROLE) or "")
         return (
             str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
             str(index.data(META_ROLE) or ""),
-            str(index.data(WHY_ROLE) or ""),
+            QCoreApplication.translate("TimelinePanel", "Why: {why}").format(why=why)
+            if why
+            else "",
         )
 
     def _heights(self, width: int, index: Index) -> tuple[int, int, int]:
@@ -102,7 +116,7 @@ class TimelineDelegate(QStyledItemDelegate):
         if why:
             top += h2 + GAP
             painter.setPen(QColor(theme.WARN))
-            painter.drawText(QRect(left, top, width, h3), flags, f"Why: {why}")
+            painter.drawText(QRect(left, top, width, h3), flags, why)
         painter.restore()
 
 
@@ -117,7 +131,7 @@ class TimelinePanel(QFrame):
         layout.setContentsMargins(12, 12, 6, 8)
         layout.setSpacing(6)
         head = QHBoxLayout()
-        self.title = QLabel("TIMELINE", self)
+        self.title = QLabel(self.tr("TIMELINE"), self)
         self.title.setProperty("section", True)
         head.addWidget(self.title)
         head.addStretch(1)
@@ -132,6 +146,7 @@ class TimelinePanel(QFrame):
         layout.addWidget(self.note)
         self.feed = QListView(self)
         self.feed.setObjectName("ordersTimelineFeed")
+        self.feed.setAccessibleName(self.tr("Timeline of the order"))
         self.model = TimelineModel(self)
         self.feed.setModel(self.model)
         self.feed.setModelColumn(TimeColumn.ENTRY)
@@ -157,8 +172,10 @@ class TimelinePanel(QFrame):
         self.model.tz = tz
         self.model.set_rows(list(reversed(rows)), now)
         count = len(rows)
-        self.title.setText(f"TIMELINE · {count} EVENT{'S' if count != 1 else ''}")
-        self.source.setText("From the server" if from_server else "From this station")
+        self.title.setText(self.tr("TIMELINE · %n EVENT(S)", "", count))
+        self.source.setText(
+            self.tr("From the server") if from_server else self.tr("From this station")
+        )
         self.note.setText(note)
         self.note.setVisible(bool(note))
 

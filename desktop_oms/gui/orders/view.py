@@ -22,7 +22,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,6 +53,7 @@ from desktop_oms.cache.rows import utc_text
 from desktop_oms.domain.identifiers import DecodedCode, OrderCode
 from desktop_oms.gui import theme
 from desktop_oms.gui.banner import warn_banner
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.orders.detail import OrderDetailPanel
 from desktop_oms.gui.orders.model import (
     NUMBER_ROLE,
@@ -61,7 +70,7 @@ from desktop_oms.gui.tasks import TaskManager
 from desktop_oms.protocol.sync import OrderDetail, OrderSummary
 from desktop_oms.scanner.router import ScanRefused
 from desktop_oms.scanner.scan import Scan, ScanKind
-from desktop_oms.sync.client import ORDERS_OFFLINE, ServerClient
+from desktop_oms.sync.client import ORDERS_NEED_SIGN_IN, ORDERS_OFFLINE, ServerClient
 from desktop_oms.sync.errors import Refused, SyncError
 from desktop_oms.sync.runner import LinkState
 
@@ -76,17 +85,40 @@ STYLE = f"""
 QLabel#ordersOfflineText {{ color: #92400E; font-size: 14px; }}
 QLabel#ordersHitCount {{ color: {theme.MUTED}; font-size: 14px; }}
 QLabel#ordersPlaceholder {{ color: {theme.MUTED}; font-size: 16px; }}
-QPushButton[scope="true"] {{ min-height: 34px; padding: 0 14px; font-size: 14px; }}
+QPushButton[scope="true"] {{ min-height: 40px; padding: 0 14px; font-size: 14px; }}
 QPushButton[scope="true"]:checked {{
     background: #E8EFFD; border: 2px solid #2563EB; color: #1D4ED8; padding: 0 13px;
 }}
 """
 
-EMPTY_HINT = (
+EMPTY_HINT = QT_TRANSLATE_NOOP(
+    "OrdersView",
     "Type an order number, a customer's name, phone or e-mail, or a SKU —\n"
-    "or scan the order's QR code."
+    "or scan the order's QR code.",
 )
-PLACEHOLDER = "Search or scan an order.\nIts lines, payment, customer and timeline show here."
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "OrdersView", "Search or scan an order.\nIts lines, payment, customer and timeline show here."
+)
+#: The sync client's English for the chain's orders being out of reach, in staff's language.
+_SYNC_WORDS = {
+    ORDERS_OFFLINE: QT_TRANSLATE_NOOP(
+        "OrdersView",
+        "Searching all stores needs the network: the station is offline. "
+        "This store's orders are still searchable.",
+    ),
+    ORDERS_NEED_SIGN_IN: QT_TRANSLATE_NOOP(
+        "OrdersView",
+        "Orders of other stores are read online in your name: sign in again with your PIN "
+        "while the station is online.",
+    ),
+}
+
+
+def sync_words(message: str) -> str:
+    """A sync error's message in the station's language (the ones the client words
+    itself; a server's own message stays as sent)."""
+    known = _SYNC_WORDS.get(message)
+    return QCoreApplication.translate("OrdersView", known) if known else message
 
 
 def _now() -> datetime:
@@ -146,6 +178,9 @@ class OrdersView(QWidget):
         self.last_scope = "store"
         self._search_seq = 0
         self._open_seq = 0
+        #: The server's answer awaited: a new ask, opening or closing an order drops older
+        #: ones; a refresh that finds the order unchanged keeps waiting for it.
+        self._server_seq = 0
         self._stale = False
         self._shown_signature: tuple[Any, ...] = ()
 
@@ -156,9 +191,11 @@ class OrdersView(QWidget):
         head = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        self.title = QLabel("Orders", self)
+        self.title = QLabel(self.tr("Orders"), self)
         self.title.setObjectName("pageTitle")
-        self.subtitle = QLabel("Find an order by number, customer, phone, e-mail or SKU", self)
+        self.subtitle = QLabel(
+            self.tr("Find an order by number, customer, phone, e-mail or SKU"), self
+        )
         self.subtitle.setObjectName("pageSubtitle")
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
@@ -168,10 +205,14 @@ class OrdersView(QWidget):
         scope_row = QHBoxLayout(self.scope_box)
         scope_row.setContentsMargins(4, 4, 4, 4)
         scope_row.setSpacing(4)
-        self.scope_store = QPushButton("This store", self.scope_box)
-        self.scope_chain = QPushButton("All stores · online", self.scope_box)
-        self.scope_chain.setToolTip("Search every store's orders on the server (needs the network)")
-        self.scope_store.setToolTip("Search this store's orders on this station (works offline)")
+        self.scope_store = QPushButton(self.tr("This store"), self.scope_box)
+        self.scope_chain = QPushButton(self.tr("All stores · online"), self.scope_box)
+        self.scope_chain.setToolTip(
+            self.tr("Search every store's orders on the server (needs the network)")
+        )
+        self.scope_store.setToolTip(
+            self.tr("Search this store's orders on this station (works offline)")
+        )
         self.scope_group = QButtonGroup(self)
         for button in (self.scope_store, self.scope_chain):
             button.setCheckable(True)
@@ -191,7 +232,10 @@ class OrdersView(QWidget):
         search_row.setSpacing(14)
         self.search = QLineEdit(self)
         self.search.setObjectName("ordersSearch")
-        self.search.setPlaceholderText("Order number, customer name, phone, e-mail or SKU…")
+        self.search.setPlaceholderText(
+            self.tr("Order number, customer name, phone, e-mail or SKU…")
+        )
+        self.search.setAccessibleName(self.tr("Search orders"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(
             theme.icon("search", theme.FAINT), QLineEdit.ActionPosition.LeadingPosition
@@ -203,7 +247,7 @@ class OrdersView(QWidget):
         self.hit_count.setObjectName("ordersHitCount")
         self.hit_count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         search_row.addWidget(self.hit_count, 2)
-        hint = QLabel("↓ results · Enter opens · Esc clears · F5 reloads", self)
+        hint = QLabel(self.tr("↓ results · Enter opens · Esc clears · F5 reloads"), self)
         hint.setProperty("faint", True)
         search_row.addWidget(hint, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(search_row)
@@ -214,6 +258,7 @@ class OrdersView(QWidget):
         self.results = QStackedWidget(self.splitter)
         self.table = QTableView(self.results)
         self.table.setObjectName("ordersTable")
+        self.table.setAccessibleName(self.tr("Orders found"))
         self.model = OrderResultsModel(self)
         self.table.setModel(self.model)
         setup_queue_table(self.table, row_height=ROW_HEIGHT, widths=WIDTHS, stretch=HitColumn.ORDER)
@@ -229,7 +274,7 @@ class OrdersView(QWidget):
         self.results.addWidget(self.table)
         self.results.addWidget(self.empty)
         self.detail_stack = QStackedWidget(self.splitter)
-        self.placeholder = QLabel(PLACEHOLDER, self.detail_stack)
+        self.placeholder = QLabel(self.tr(PLACEHOLDER), self.detail_stack)
         self.placeholder.setObjectName("ordersPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -244,7 +289,7 @@ class OrdersView(QWidget):
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setSizes([270, 1090])
         layout.addWidget(self.splitter, 1)
-        self._show_empty(EMPTY_HINT)
+        self._show_empty(self.tr(EMPTY_HINT))
 
         self._server_timer = QTimer(self)
         self._server_timer.setSingleShot(True)
@@ -341,12 +386,14 @@ class OrdersView(QWidget):
 
     def _update_banner(self) -> None:
         if self.scope == "chain" and not self.online:
-            self.banner_text.setText(f"<b>{ORDERS_OFFLINE}</b>")
+            self.banner_text.setText(f"<b>{sync_words(ORDERS_OFFLINE)}</b>")
             self.banner.show()
         elif self.scope == "chain" and self.session is not None and not self.session.token:
             self.banner_text.setText(
-                "<b>Searching all stores needs an online sign-in:</b> sign in again with "
-                "your PIN while the station is online. This store's orders are searchable."
+                self.tr(
+                    "<b>Searching all stores needs an online sign-in:</b> sign in again with "
+                    "your PIN while the station is online. This store's orders are searchable."
+                )
             )
             self.banner.show()
         else:
@@ -371,12 +418,12 @@ class OrdersView(QWidget):
             self.last_hits = []
             self.model.set_rows([])
             self.hit_count.setText("")
-            self._show_empty(EMPTY_HINT)
+            self._show_empty(self.tr(EMPTY_HINT))
             return
         if self.tasks is None:
             return
         if self.scope == "chain" and self.online and self._token():
-            self.hit_count.setText("Searching all stores…")
+            self.hit_count.setText(self.tr("Searching all stores…"))
             self._server_timer.start()
             return
         seq = self._search_seq
@@ -390,11 +437,20 @@ class OrdersView(QWidget):
     def _cache_results(self, result: OrderSearch, seq: int) -> None:
         if seq != self._search_seq or result.text != self.search.text():
             return  # typed on meanwhile: the newer search answers next
-        more = " (the newest 50)" if result.more else ""
-        where = " in this store" if self.scope == "chain" else ""
-        self._show_hits(
-            result.hits, "store", f"{len(result.hits)} order{_s(result.hits)}{where}{more}"
-        )
+        count = len(result.hits)
+        if self.scope == "chain":
+            text = (
+                self.tr("%n order(s) in this store (the newest 50)", "", count)
+                if result.more
+                else self.tr("%n order(s) in this store", "", count)
+            )
+        else:
+            text = (
+                self.tr("%n order(s) (the newest 50)", "", count)
+                if result.more
+                else self.tr("%n order(s)", "", count)
+            )
+        self._show_hits(result.hits, "store", text)
 
     def _search_server(self) -> None:
         station, tasks, token = self.station, self.tasks, self._token()
@@ -415,14 +471,14 @@ class OrdersView(QWidget):
             if seq != self._search_seq:
                 return
             rows = [_hit_of(h) for h in hits]
-            self._show_hits(rows, "chain", f"{len(rows)} order{_s(rows)} in all stores")
+            self._show_hits(rows, "chain", self.tr("%n order(s) in all stores", "", len(rows)))
 
         def failed(exc: BaseException) -> None:
             if seq != self._search_seq:
                 return
             if not isinstance(exc, SyncError):
                 raise exc
-            self.banner_text.setText(f"<b>{exc.message}</b>")
+            self.banner_text.setText(f"<b>{sync_words(exc.message)}</b>")
             self.banner.show()
             # the station's own orders are still there to search
             self.tasks.read(  # type: ignore[union-attr]
@@ -444,10 +500,12 @@ class OrdersView(QWidget):
         else:
             text = self.search.text().strip()
             self._show_empty(
-                f"No order matches “{text}”.\nCheck the number or spelling; a phone number "
-                "can be typed any way (+31 6…, 06…)."
+                self.tr(
+                    "No order matches “{text}”.\nCheck the number or spelling; a phone number "
+                    "can be typed any way (+31 6…, 06…)."
+                ).format(text=text)
             )
-            self.hit_count.setText("No matches")
+            self.hit_count.setText(self.tr("No matches"))
         self.searched.emit(hits)
 
     def _show_empty(self, text: str) -> None:
@@ -471,6 +529,8 @@ class OrdersView(QWidget):
         if self.tasks is None:
             return
         self._open_seq += 1
+        if not refresh:
+            self._server_seq += 1
         seq = self._open_seq
         self.tasks.read(
             lambda conn: orders.local(conn, number), key="orders.detail", name="order detail"
@@ -484,6 +544,7 @@ class OrdersView(QWidget):
     def close_order(self) -> None:
         """Show no order."""
         self._open_seq += 1
+        self._server_seq += 1
         self.current = None
         self.detail.view = None
         self.detail_stack.setCurrentWidget(self.placeholder)
@@ -500,18 +561,29 @@ class OrdersView(QWidget):
         token = self._token()
         ask_server = self.online and bool(token) and self.station is not None
         if view is not None:
-            note = OFFLINE_NOTE if not self.online else NO_SESSION_NOTE
+            note = self.detail.timeline.tr(OFFLINE_NOTE if not self.online else NO_SESSION_NOTE)
             self._show(view, "" if ask_server else note)
             if ask_server:
-                self.detail.timeline.set_waiting("Asking the server for every change…")
+                self.detail.timeline.set_waiting(self.tr("Asking the server for every change…"))
         elif not ask_server:
-            why = ORDERS_OFFLINE if not self.online else "Sign in with your PIN to read it online."
-            self.message.emit(f"Order {found.number} is not in this store's orders. {why}", "warn")
+            why = (
+                sync_words(ORDERS_OFFLINE)
+                if not self.online
+                else self.tr("Sign in with your PIN to read it online.")
+            )
+            self.message.emit(
+                self.tr("Order {number} is not in this store's orders. {why}").format(
+                    number=found.number, why=why
+                ),
+                "warn",
+            )
             return
         if ask_server:
-            self._ask_server(found, seq)
+            self._ask_server(found)
 
-    def _ask_server(self, found: OrderLocal, seq: int) -> None:
+    def _ask_server(self, found: OrderLocal) -> None:
+        self._server_seq += 1
+        seq = self._server_seq
         station, tasks, token = self.station, self.tasks, self._token()
         assert station is not None and tasks is not None
         url, number = station.enrolment.server_url, found.number
@@ -525,27 +597,36 @@ class OrdersView(QWidget):
             return detail.model_dump(mode="json")
 
         def answered(data: dict[str, Any]) -> None:
-            if seq != self._open_seq:
+            if seq != self._server_seq:
                 return
             view = orders.build(found, data)
             if view is not None:
                 self._show(view, "")
 
         def failed(exc: BaseException) -> None:
-            if seq != self._open_seq:
+            if seq != self._server_seq:
                 return
             if not isinstance(exc, SyncError):
                 raise exc
             shown = self.current is not None and self.current.number == number
             if isinstance(exc, Refused) and exc.status == 404 and not shown:
-                self.message.emit(f"No order {number} in your stores.", "warn")
+                self.message.emit(
+                    self.tr("No order {number} in your stores.").format(number=number), "warn"
+                )
                 return
             if shown:
-                note = f"The server could not be asked ({exc.message}). {OFFLINE_NOTE}"
+                note = self.tr("The server could not be asked ({why}). {note}").format(
+                    why=sync_words(exc.message), note=self.detail.timeline.tr(OFFLINE_NOTE)
+                )
                 assert self.current is not None
                 self._show(self.current, note)
             else:
-                self.message.emit(f"Order {number} could not be read: {exc.message}", "bad")
+                self.message.emit(
+                    self.tr("Order {number} could not be read: {why}").format(
+                        number=number, why=sync_words(exc.message)
+                    ),
+                    "bad",
+                )
 
         tasks.run(job, name="order detail online").then(answered, failed)
 
@@ -559,7 +640,10 @@ class OrdersView(QWidget):
         self.orderOpened.emit(view)
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.emit(f"Orders could not be read from this PC's cache: {exc}", "bad")
+        self.message.emit(
+            self.tr("Orders could not be read from this PC's cache: {error}").format(error=exc),
+            "bad",
+        )
 
     # --- live ----------------------------------------------------------------------------
 
@@ -583,9 +667,9 @@ class OrdersView(QWidget):
     def handle(self, scan: Scan, code: DecodedCode) -> None:
         """Open the scanned order (a pickup QR's code is not needed here)."""
         if not isinstance(code, OrderCode):
-            raise ScanRefused("Scan an order or pickup code here")
+            raise ScanRefused(self.tr("Scan an order or pickup code here"))
         if self.tasks is None:
-            raise ScanRefused("The station is still starting — scan again in a moment")
+            raise ScanRefused(self.tr("The station is still starting — scan again in a moment"))
         self.search.blockSignals(True)
         self.search.setText(code.order_number)
         self.search.blockSignals(False)
@@ -640,7 +724,3 @@ def _signature(found: OrderLocal) -> tuple[Any, ...]:
         tuple((c.seq, c.state, c.attempts) for c in found.commands),
         tuple(c.id for c in found.conflicts),
     )
-
-
-def _s(items: list[Any]) -> str:
-    return "" if len(items) == 1 else "s"

@@ -8,10 +8,11 @@ offers "Return to stock" (Ctrl+R) instead.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,13 +26,66 @@ from desktop_oms.cache.queries import FulfillmentView, OrderDetail
 from desktop_oms.domain.status import RESTOCKABLE, awaits_return_to_stock
 from desktop_oms.gui import theme
 from desktop_oms.gui.detailcard import DetailCard, card_label, lines_html
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups import timefmt
 
-CHANNELS = {"web": "Web shop", "marketplace": "Marketplace", "call_centre": "Call centre"}
+
+class TranslatedWords(Mapping[str, str]):
+    """A table of English words (marked with ``QT_TRANSLATE_NOOP``) that reads them in the
+    station's language: ``words[key]`` and ``words.get(key)`` are translated."""
+
+    def __init__(self, context: str, words: Mapping[str, str]) -> None:
+        self._context = context
+        self._words = dict(words)
+
+    def __getitem__(self, key: str) -> str:
+        return QCoreApplication.translate(self._context, self._words[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+
+#: Sales channels as staff name them, in the station's language (context "Channels").
+CHANNELS = TranslatedWords(
+    "Channels",
+    {
+        "web": QT_TRANSLATE_NOOP("Channels", "Web shop"),
+        "marketplace": QT_TRANSLATE_NOOP("Channels", "Marketplace"),
+        "call_centre": QT_TRANSLATE_NOOP("Channels", "Call centre"),
+    },
+)
+#: Fulfillment methods in words (context "Channels").
+METHODS = TranslatedWords(
+    "Channels",
+    {
+        "pickup": QT_TRANSLATE_NOOP("Channels", "pickup"),
+        "ship_to_store": QT_TRANSLATE_NOOP("Channels", "ship to store"),
+        "ship_from_store": QT_TRANSLATE_NOOP("Channels", "ship from store"),
+    },
+)
+#: Payment states in words (context "Channels").
+PAYMENTS = TranslatedWords(
+    "Channels",
+    {
+        "authorized": QT_TRANSLATE_NOOP("Channels", "authorized"),
+        "captured": QT_TRANSLATE_NOOP("Channels", "captured"),
+        "voided": QT_TRANSLATE_NOOP("Channels", "voided"),
+        "declined": QT_TRANSLATE_NOOP("Channels", "declined"),
+        "failed": QT_TRANSLATE_NOOP("Channels", "failed"),
+        "pending": QT_TRANSLATE_NOOP("Channels", "pending"),
+        "refunded": QT_TRANSLATE_NOOP("Channels", "refunded"),
+        "partially_refunded": QT_TRANSLATE_NOOP("Channels", "partially refunded"),
+    },
+)
 CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
 PICKUP_STATUSES = ("ready_for_pickup", "arrived", "in_transit", "picking", "open", "packed")
 #: The key that returns the goods of the ended pickup shown to stock.
 RETURN_SHORTCUT = "Ctrl+R"
+#: The key that starts the handover of the order shown (Enter on its row does too).
+HAND_OVER_SHORTCUT = "Ctrl+Return"
 
 
 def money(minor: int, currency: str) -> str:
@@ -100,7 +154,7 @@ class OrderDetailPanel(DetailCard):
         bin_layout.setContentsMargins(16, 12, 16, 12)
         bin_text = QVBoxLayout()
         bin_text.setSpacing(0)
-        bin_text.addWidget(card_label("BIN", section=True))
+        bin_text.addWidget(card_label(self.tr("BIN"), section=True))
         self.bin = card_label(name="binLabel")
         bin_text.addWidget(self.bin)
         bin_layout.addLayout(bin_text)
@@ -110,12 +164,12 @@ class OrderDetailPanel(DetailCard):
         bin_layout.addWidget(self.hold)
         self.body.addWidget(bin_card)
 
-        self.body.addWidget(card_label("CUSTOMER", section=True))
+        self.body.addWidget(card_label(self.tr("CUSTOMER"), section=True))
         self.customer = card_label()
         self.customer.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.customer)
 
-        self.items_title = card_label("ITEMS", section=True)
+        self.items_title = card_label(self.tr("ITEMS"), section=True)
         self.body.addWidget(self.items_title)
         self.items = card_label()
         self.items.setTextFormat(Qt.TextFormat.RichText)
@@ -126,30 +180,38 @@ class OrderDetailPanel(DetailCard):
         self.body.addWidget(self.others)
         self.body.addStretch(1)
 
-        self.hand_over_button = QPushButton("Hand over…", self)
+        self.hand_over_button = QPushButton(self.tr("Hand over…"), self)
         self.hand_over_button.setObjectName("handOverButton")
         self.hand_over_button.setProperty("accent", True)
         self.hand_over_button.setMinimumHeight(48)
+        self.hand_over_button.setShortcut(QKeySequence(HAND_OVER_SHORTCUT))
+        self.hand_over_button.setToolTip(
+            self.tr("Check who collects the order and hand it over ({key})").format(
+                key=HAND_OVER_SHORTCUT
+            )
+        )
         self.hand_over_button.clicked.connect(self._hand_over)
         self.hand_over_why = card_label(faint=True)
-        self.print_button = QPushButton("Print receipt", self)
+        self.print_button = QPushButton(self.tr("Print receipt"), self)
         self.print_button.setObjectName("printReceiptButton")
         self.print_button.setMinimumHeight(48)
-        self.print_button.setToolTip("Print the handover receipt (Ctrl+P)")
+        self.print_button.setToolTip(self.tr("Print the handover receipt (Ctrl+P)"))
         self.print_button.clicked.connect(self.printRequested)
         self.print_button.hide()
-        self.return_button = QPushButton("Return to stock", self)
+        self.return_button = QPushButton(self.tr("Return to stock"), self)
         self.return_button.setObjectName("returnButton")
         self.return_button.setProperty("accent", True)
         self.return_button.setMinimumHeight(48)
         self.return_button.setShortcut(QKeySequence(RETURN_SHORTCUT))
         self.return_button.setToolTip(
-            f"The goods are back on the shelf and the bin is empty ({RETURN_SHORTCUT}, "
-            "or scan the bin label)"
+            self.tr(
+                "The goods are back on the shelf and the bin is empty ({key}, "
+                "or scan the bin label)"
+            ).format(key=RETURN_SHORTCUT)
         )
         self.return_button.clicked.connect(self._return)
         self.return_button.hide()
-        self.expire_button = QPushButton("Expire pickup…", self)
+        self.expire_button = QPushButton(self.tr("Expire pickup…"), self)
         self.expire_button.setObjectName("expireButton")
         self.expire_button.setProperty("danger", True)
         self.expire_button.setMinimumHeight(44)
@@ -189,7 +251,7 @@ class OrderDetailPanel(DetailCard):
         view = fulfillment or (detail.fulfillments[0] if detail.fulfillments else None)
         self.title.setText(detail.order_number)
         if view is None:
-            self.subtitle.setText("Not at this store")
+            self.subtitle.setText(self.tr("Not at this store"))
             return
         doc = view.doc
         order, customer = doc["order"], doc["customer"]
@@ -199,7 +261,9 @@ class OrderDetailPanel(DetailCard):
         theme.restyle(self.status_chip)
         created = timefmt.parse_utc(order.get("created_at"))
         channel = CHANNELS.get(order.get("channel", ""), str(order.get("channel", "")).title())
-        placed = f" · ordered {timefmt.when(created, now, tz)}" if created else ""
+        placed = ""
+        if created:
+            placed = " · " + self.tr("ordered {when}").format(when=timefmt.when(created, now, tz))
         self.subtitle.setText(f"{channel}{placed}")
 
         self._banner(view, detail, order, pickup_code_ok, tz=tz, now=now)
@@ -210,14 +274,14 @@ class OrderDetailPanel(DetailCard):
         ended = timefmt.parse_utc(doc.get("updated_at"))
         returned = timefmt.parse_utc(doc.get("returned_at"))
         if view.status == "ready_for_pickup" and deadline:
-            self.hold.setText(f"Hold until\n{timefmt.when(deadline, now, tz)}")
+            self.hold.setText(self.tr("Hold until") + f"\n{timefmt.when(deadline, now, tz)}")
         elif returned is not None:
-            self.hold.setText(f"Returned\n{timefmt.when(returned, now, tz)}")
+            self.hold.setText(self.tr("Returned") + f"\n{timefmt.when(returned, now, tz)}")
         elif view.status in RESTOCKABLE and ended is not None:
             label = timefmt.status_label(view.status)
             self.hold.setText(f"{label}\n{timefmt.when(ended, now, tz)}")
         elif promised:
-            self.hold.setText(f"Promised\n{timefmt.when(promised, now, tz)}")
+            self.hold.setText(self.tr("Promised") + f"\n{timefmt.when(promised, now, tz)}")
         else:
             self.hold.setText("")
 
@@ -227,23 +291,28 @@ class OrderDetailPanel(DetailCard):
                 parts.append(html.escape(customer[key]))
         if order.get("alternate_pickup_name"):
             who = html.escape(order["alternate_pickup_name"])
-            parts.append(f"<span style='color:{theme.WARN}'>Collected by: <b>{who}</b></span>")
+            collected = self.tr("Collected by: <b>{name}</b>").format(name=who)
+            parts.append(f"<span style='color:{theme.WARN}'>{collected}</span>")
         self.customer.setText("<br>".join(parts))
 
         items, units = lines_html(doc.get("lines", []))
-        self.items_title.setText(f"ITEMS ({units})")
+        self.items_title.setText(self.tr("ITEMS ({units})").format(units=units))
         self.items.setText(items)
         total = money(int(order.get("total_minor", 0)), str(order.get("currency", "EUR")))
-        payment = str(order.get("payment_state", "")).replace("_", " ")
-        self.total.setText(f"Order total {total} · {payment}")
+        state = str(order.get("payment_state", ""))
+        payment = PAYMENTS.get(state) or state.replace("_", " ")
+        self.total.setText(
+            self.tr("Order total {total} · {payment}").format(total=total, payment=payment)
+        )
 
         others = [v for v in detail.fulfillments if v.id != view.id]
         if others:
             words = [
-                f"{timefmt.status_label(v.status).lower()} ({v.method.replace('_', ' ')})"
+                f"{timefmt.status_label(v.status).lower()} "
+                f"({METHODS.get(v.method) or v.method.replace('_', ' ')})"
                 for v in others
             ]
-            self.others.setText("Also in this order: " + "; ".join(words))
+            self.others.setText(self.tr("Also in this order:") + "  " + "; ".join(words))
         else:
             self.others.setText("")
         self.others.setVisible(bool(others))
@@ -270,13 +339,13 @@ class OrderDetailPanel(DetailCard):
         )
         why = ""
         if ended and not doc.get("bin"):
-            why = "It was never staged in a bin: there is nothing to put back."
+            why = self.tr("It was never staged in a bin: there is nothing to put back.")
         elif ended and not waiting:
-            why = "Its goods are back on the shelf."
+            why = self.tr("Its goods are back on the shelf.")
         elif waiting and view.pending:
-            why = "Wait until the last change is sent."
+            why = self.tr("Wait until the last change is sent.")
         elif waiting and not can_return:
-            why = "Your role may not return goods to stock."
+            why = self.tr("Your role may not return goods to stock.")
         self.return_button.setVisible(waiting)
         self.return_button.setEnabled(waiting and can_return and not view.pending)
         self.return_why.setText(why)
@@ -286,9 +355,9 @@ class OrderDetailPanel(DetailCard):
         self.expire_button.setVisible(overdue)
         self.expire_button.setEnabled(overdue and can_expire and not view.pending)
         self.expire_button.setToolTip(
-            "End the hold: the order expires, the customer is told and the stock goes back"
+            self.tr("End the hold: the order expires, the customer is told and the stock goes back")
             if can_expire
-            else "Only a manager can expire a pickup"
+            else self.tr("Only a manager can expire a pickup")
         )
 
     def _banner(
@@ -306,14 +375,18 @@ class OrderDetailPanel(DetailCard):
         if ended and not detail.conflicts and not view.pending:
             kind, text = ended
         elif order.get("fraud_state") == "review":
-            kind, text = "bad", "Held for fraud review. Do not hand over: call a manager."
+            kind = "bad"
+            text = self.tr("Held for fraud review. Do not hand over: call a manager.")
         elif detail.conflicts:
             kind = "bad"
-            text = f"The server refused a change: {detail.conflicts[0].message}"
+            text = self.tr("The server refused a change: {message}").format(
+                message=detail.conflicts[0].message
+            )
         elif view.pending:
-            kind, text = "info", "A change to this order is waiting to be sent to the server."
+            kind = "info"
+            text = self.tr("A change to this order is waiting to be sent to the server.")
         elif code_ok:
-            kind, text = "info", "✓ Pickup code scanned and matches this order."
+            kind, text = "info", self.tr("✓ Pickup code scanned and matches this order.")
         self.banner.setProperty("banner", kind or "info")
         theme.restyle(self.banner)
         self.banner_text.setText(text)
@@ -331,27 +404,40 @@ class OrderDetailPanel(DetailCard):
         returned = timefmt.parse_utc(doc.get("returned_at"))
         if returned is not None:
             at = timefmt.when(returned, now, tz)
-            return "info", f"{label}{when}. Returned to stock {at}; bin {doc.get('bin')} is free."
+            text = QCoreApplication.translate(
+                "OrderDetailPanel", "{status}. Returned to stock {when}; bin {bin} is free."
+            )
+            return "info", text.format(status=f"{label}{when}", when=at, bin=doc.get("bin"))
         if not doc.get("bin"):
-            return "info", f"{label}{when}, before it was staged in a bin."
-        return (
-            "warn",
-            f"{label}{when}. Its goods are still in bin {doc['bin']}: put them back on the "
-            f"shelf, then press Return to stock ({RETURN_SHORTCUT}) or scan the bin label.",
+            text = QCoreApplication.translate(
+                "OrderDetailPanel", "{status}, before it was staged in a bin."
+            )
+            return "info", text.format(status=f"{label}{when}")
+        text = QCoreApplication.translate(
+            "OrderDetailPanel",
+            "{status}. Its goods are still in bin {bin}: put them back on the shelf, then "
+            "press Return to stock ({key}) or scan the bin label.",
         )
+        return "warn", text.format(status=f"{label}{when}", bin=doc["bin"], key=RETURN_SHORTCUT)
 
     @staticmethod
     def _can_hand_over(
         view: FulfillmentView, order: dict[str, Any], role_may: bool
     ) -> tuple[bool, str]:
         if view.status != "ready_for_pickup":
-            return False, "Only orders that are ready can be handed over."
+            return False, QCoreApplication.translate(
+                "OrderDetailPanel", "Only orders that are ready can be handed over."
+            )
         if order.get("fraud_state") == "review":
-            return False, "Held for fraud review."
+            return False, QCoreApplication.translate("OrderDetailPanel", "Held for fraud review.")
         if view.pending:
-            return False, "Wait until the last change is sent."
+            return False, QCoreApplication.translate(
+                "OrderDetailPanel", "Wait until the last change is sent."
+            )
         if not role_may:
-            return False, "Your role may not hand orders over."
+            return False, QCoreApplication.translate(
+                "OrderDetailPanel", "Your role may not hand orders over."
+            )
         return True, ""
 
     def show_print(self, available: bool) -> None:

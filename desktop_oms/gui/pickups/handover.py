@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -57,23 +57,28 @@ from desktop_oms.domain.identifiers import (
 )
 from desktop_oms.domain.reasons import ReasonKind, reasons_for
 from desktop_oms.gui import theme
+from desktop_oms.gui.errortext import error_text
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.scanning import ScanFlash
 from desktop_oms.gui.staff import StaffSession
+from desktop_oms.gui.words import reason_label
 from desktop_oms.scanner.router import ScanRefused
 from desktop_oms.scanner.scan import Scan, ScanKind
 
+#: Document types of an ID check (English; translated in context "HandoverDialog").
 ID_TYPES = (
-    ("id_card", "ID card"),
-    ("passport", "Passport"),
-    ("driving_licence", "Driving licence"),
-    ("other", "Other document"),
+    ("id_card", QT_TRANSLATE_NOOP("HandoverDialog", "ID card")),
+    ("passport", QT_TRANSLATE_NOOP("HandoverDialog", "Passport")),
+    ("driving_licence", QT_TRANSLATE_NOOP("HandoverDialog", "Driving licence")),
+    ("other", QT_TRANSLATE_NOOP("HandoverDialog", "Other document")),
 )
+#: Who the collector is to the customer (English; context "HandoverDialog").
 RELATIONSHIPS = (
-    ("self", "The customer"),
-    ("family", "Family member"),
-    ("colleague", "Colleague"),
-    ("courier", "Courier"),
-    ("other", "Someone else"),
+    ("self", QT_TRANSLATE_NOOP("HandoverDialog", "The customer")),
+    ("family", QT_TRANSLATE_NOOP("HandoverDialog", "Family member")),
+    ("colleague", QT_TRANSLATE_NOOP("HandoverDialog", "Colleague")),
+    ("courier", QT_TRANSLATE_NOOP("HandoverDialog", "Courier")),
+    ("other", QT_TRANSLATE_NOOP("HandoverDialog", "Someone else")),
 )
 
 
@@ -109,12 +114,16 @@ class Stepper(QWidget):
         self.plus = QPushButton("+", self)
         self.label = QLabel("", self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setMinimumWidth(84)
+        # wide enough for the longest count in any language ("6 geweigerd"), so it never clips
+        self.label.ensurePolished()  # the stylesheet's font, not the default one
+        widest = self.label.fontMetrics().horizontalAdvance(f"{self.maximum} {suffix}")
+        self.label.setMinimumWidth(max(84, widest + 12))
+        side = max(42, getattr(theme, "TOUCH_MIN", 40))
         for button in (self.minus, self.plus):
-            button.setFixedSize(42, 42)
+            button.setFixedSize(side, side)
             button.setProperty("stepper", True)
-        self.minus.setAccessibleName(f"fewer {suffix}")
-        self.plus.setAccessibleName(f"more {suffix}")
+        self.minus.setAccessibleName(self.tr("Fewer {what}").format(what=suffix))
+        self.plus.setAccessibleName(self.tr("More {what}").format(what=suffix))
         self.minus.clicked.connect(lambda: self.setValue(self._value - 1))
         self.plus.clicked.connect(lambda: self.setValue(self._value + 1))
         layout.addWidget(self.minus)
@@ -157,14 +166,24 @@ class _LineRow:
         self.label = QLabel(parent)
         self.label.setWordWrap(True)
         self.show_scanned()
-        self.refused = Stepper(self.left, "refused", parent)
+        self.refused = Stepper(
+            self.left, QCoreApplication.translate("HandoverDialog", "refused"), parent
+        )
+        self.refused.setAccessibleName(
+            QCoreApplication.translate("HandoverDialog", "Refused of {name}").format(name=self.name)
+        )
         self.refused.setObjectName(f"refused_{self.line_no}")
         self.refused.setEnabled(self.left > 0)
         self.reason = QComboBox(parent)
         self.reason.setObjectName(f"reason_{self.line_no}")
         self.reason.setMinimumWidth(230)
+        self.reason.setAccessibleName(
+            QCoreApplication.translate("HandoverDialog", "Reason refused: {name}").format(
+                name=self.name
+            )
+        )
         for reason in reasons_for(ReasonKind.REFUSE):
-            self.reason.addItem(reason.label, reason.code)
+            self.reason.addItem(reason_label(reason.label), reason.code)
         self.reason.setEnabled(False)
         self.refused.valueChanged.connect(lambda n: self.reason.setEnabled(n > 0))
         grid.addWidget(qty, row, 0)
@@ -185,7 +204,12 @@ class _LineRow:
             units = self.to_hand_over
             done = self.scanned >= units
             colour = theme.OK if done else theme.WARN
-            mark = "✓ scanned" if done else f"{self.scanned} of {units} scanned"
+            if done:
+                mark = QCoreApplication.translate("HandoverDialog", "✓ scanned")
+            else:
+                mark = QCoreApplication.translate(
+                    "HandoverDialog", "{scanned} of {units} scanned"
+                ).format(scanned=self.scanned, units=units)
             text += f"</span> <span style='color:{colour}; font-size:13px; font-weight:700'>"
             text += f"· {mark}"
         self.label.setText(text + "</span>")
@@ -225,29 +249,34 @@ class HandoverDialog(QDialog):
         self._scan_error = False
         doc = view.doc
         self.setObjectName("handoverDialog")
-        self.setWindowTitle(f"Hand over {view.doc['order_number']}")
+        self.setWindowTitle(self.tr("Hand over {order}").format(order=view.doc["order_number"]))
         self.setMinimumWidth(820)
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.setContentsMargins(28, 24, 28, 22)
         layout.setSpacing(14)
 
-        title = QLabel(f"Hand over {doc['order_number']}", self)
+        title = QLabel(self.tr("Hand over {order}").format(order=doc["order_number"]), self)
         title.setObjectName("signInTitle")
         layout.addWidget(title)
         who = doc["customer"]["name"]
         alternate = doc["order"].get("alternate_pickup_name")
-        sub = f"For {who}" + (f" — may be collected by {alternate}" if alternate else "")
-        sub += f" · bin {doc.get('bin') or '—'}"
+        if alternate:
+            sub = self.tr("For {customer} — may be collected by {collector}").format(
+                customer=who, collector=alternate
+            )
+        else:
+            sub = self.tr("For {customer}").format(customer=who)
+        sub += " · " + self.tr("bin {bin}").format(bin=doc.get("bin") or "—")
         subtitle = QLabel(sub, self)
         subtitle.setProperty("muted", True)
         layout.addWidget(subtitle)
 
-        layout.addWidget(self._section("WHO COLLECTS"))
+        layout.addWidget(self._section(self.tr("WHO COLLECTS")))
         switch = QHBoxLayout()
-        self.by_code = QPushButton("Pickup code", self)
+        self.by_code = QPushButton(self.tr("Pickup code"), self)
         self.by_code.setObjectName("byCodeButton")
-        self.by_id = QPushButton("ID check", self)
+        self.by_id = QPushButton(self.tr("ID check"), self)
         self.by_id.setObjectName("byIdButton")
         group = QButtonGroup(self)
         for button in (self.by_code, self.by_id):
@@ -261,9 +290,9 @@ class HandoverDialog(QDialog):
         code_form = _form(code_page)
         self.code = QLineEdit(code_page)
         self.code.setObjectName("pickupCodeEdit")
-        self.code.setPlaceholderText("6 digits from the customer's e-mail or QR")
+        self.code.setPlaceholderText(self.tr("6 digits from the customer's e-mail or QR"))
         self.code.setMaxLength(6)
-        _row(code_form, "Pickup code", self.code)
+        _row(code_form, self.tr("Pickup code"), self.code)
         id_page = QWidget(self)
         id_form = _form(id_page)
         self.collector = QLineEdit(alternate or who, id_page)
@@ -271,21 +300,21 @@ class HandoverDialog(QDialog):
         self.id_type = QComboBox(id_page)
         self.id_type.setObjectName("idTypeCombo")
         for value, label in ID_TYPES:
-            self.id_type.addItem(label, value)
+            self.id_type.addItem(QCoreApplication.translate("HandoverDialog", label), value)
         self.id_digits = QLineEdit(id_page)
         self.id_digits.setObjectName("idDigitsEdit")
-        self.id_digits.setPlaceholderText("last 3–6 characters of the document number")
+        self.id_digits.setPlaceholderText(self.tr("last 3–6 characters of the document number"))
         self.id_digits.setMaxLength(6)
         self.relationship = QComboBox(id_page)
         self.relationship.setObjectName("relationshipCombo")
         for value, label in RELATIONSHIPS:
-            self.relationship.addItem(label, value)
+            self.relationship.addItem(QCoreApplication.translate("HandoverDialog", label), value)
         if alternate:
             self.relationship.setCurrentIndex(1)
-        _row(id_form, "Collector", self.collector)
-        _row(id_form, "Document", self.id_type)
-        _row(id_form, "Last digits", self.id_digits)
-        _row(id_form, "Relation", self.relationship)
+        _row(id_form, self.tr("Collector"), self.collector)
+        _row(id_form, self.tr("Document"), self.id_type)
+        _row(id_form, self.tr("Last digits"), self.id_digits)
+        _row(id_form, self.tr("Relation"), self.relationship)
         self.pages = (code_page, id_page)
         layout.addWidget(code_page)
         layout.addWidget(id_page)
@@ -295,9 +324,9 @@ class HandoverDialog(QDialog):
         if pickup_code:
             self.code.setText(pickup_code)
             self.code.setReadOnly(True)
-            self.code.setToolTip("Scanned from the customer's pickup QR")
+            self.code.setToolTip(self.tr("Scanned from the customer's pickup QR"))
 
-        layout.addWidget(self._section("ITEMS"))
+        layout.addWidget(self._section(self.tr("ITEMS")))
         items = QFrame(self)
         items.setProperty("card", True)
         items.setMinimumWidth(760)
@@ -320,7 +349,7 @@ class HandoverDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        cancel = QPushButton("Cancel", self)
+        cancel = QPushButton(self.tr("Cancel"), self)
         cancel.clicked.connect(self.reject)
         self.confirm = QPushButton("", self)
         self.confirm.setObjectName("confirmHandover")
@@ -366,7 +395,7 @@ class HandoverDialog(QDialog):
 
     def _count(self) -> None:
         units = self.units()
-        self.confirm.setText(f"Hand over {units} item{'s' if units != 1 else ''}")
+        self.confirm.setText(self.tr("Hand over %n item(s)", "", units))
         for row in self.lines:
             row.show_scanned()
         self._show_scan_progress()
@@ -387,8 +416,9 @@ class HandoverDialog(QDialog):
         if isinstance(code, OrderCode):
             if code.order_number != number:
                 raise ScanRefused(
-                    f"This handover is for {number}: finish or cancel it before "
-                    f"opening {code.order_number}"
+                    self.tr(
+                        "This handover is for {order}: finish or cancel it before opening {other}"
+                    ).format(order=number, other=code.order_number)
                 )
             if code.pickup_code is not None:
                 self._scanned_pickup_code(code.pickup_code)
@@ -397,25 +427,31 @@ class HandoverDialog(QDialog):
         elif isinstance(code, BinCode):
             bin_name = self.view.doc.get("bin")
             if code.bin != bin_name:
-                raise ScanRefused(f"{number} waits in bin {bin_name or '—'}, not in {code.bin}")
+                raise ScanRefused(
+                    self.tr("{order} waits in bin {bin}, not in {scanned}").format(
+                        order=number, bin=bin_name or "—", scanned=code.bin
+                    )
+                )
         elif isinstance(code, BadgeCode):
-            raise ScanRefused("Finish or cancel the handover before switching user")
+            raise ScanRefused(self.tr("Finish or cancel the handover before switching user"))
 
     def _scanned_pickup_code(self, pickup_code: str) -> None:
         if pickup_code != self.view.doc.get("pickup_code"):
             raise ScanRefused(
-                "The pickup code in this QR does not match this order: "
-                "check the customer's e-mail, or do an ID check"
+                self.tr(
+                    "The pickup code in this QR does not match this order: "
+                    "check the customer's e-mail, or do an ID check"
+                )
             )
         self.by_code.setChecked(True)
         self.code.setText(pickup_code)
         self.code.setReadOnly(True)
-        self.code.setToolTip("Scanned from the customer's pickup QR")
+        self.code.setToolTip(self.tr("Scanned from the customer's pickup QR"))
         self.confirm.setFocus()
 
     def _scanned_item(self, scan: Scan, code: GtinCode | Gs1Code) -> None:
         if self.barcodes is None:
-            raise ScanRefused("Still reading this order's barcodes — scan the item again")
+            raise ScanRefused(self.tr("Still reading this order's barcodes — scan the item again"))
         text = scan.text.strip()
         keys = code.lookup_keys if isinstance(code, GtinCode) else (code.gtin14,)
         sku = next(
@@ -423,14 +459,16 @@ class HandoverDialog(QDialog):
         )
         rows = [row for row in self.lines if row.sku == sku]
         if not rows:
-            raise ScanRefused("This product is not in this order — check the item")
+            raise ScanRefused(self.tr("This product is not in this order — check the item"))
         row = next((r for r in rows if r.scanned < r.to_hand_over), None)
         if row is None:
             units = sum(r.to_hand_over for r in rows)
             raise ScanRefused(
-                f"{rows[0].name}: all {units} to hand over are scanned already"
+                self.tr("{name}: all {units} to hand over are scanned already").format(
+                    name=rows[0].name, units=units
+                )
                 if units
-                else f"{rows[0].name} is refused: it stays here"
+                else self.tr("{name} is refused: it stays here").format(name=rows[0].name)
             )
         row.scanned += 1
         row.show_scanned()
@@ -443,11 +481,14 @@ class HandoverDialog(QDialog):
     def _show_scan_progress(self) -> None:
         units, scanned = self.units(), self.scanned_units()
         if scanned == 0:
-            state, text = "", "Scan each item to check it against the order (optional)."
+            state, text = "", self.tr("Scan each item to check it against the order (optional).")
         elif scanned < units:
-            state, text = "partial", f"{scanned} of {units} items scanned"
+            text = self.tr("{scanned} of {units} items scanned").format(
+                scanned=scanned, units=units
+            )
+            state = "partial"
         else:
-            state, text = "done", f"✓ All {units} item{'s' if units != 1 else ''} scanned"
+            state, text = "done", self.tr("✓ All %n item(s) scanned", "", units)
         self.scan_hint.setText(text)
         if self.scan_hint.property("state") != state:
             self.scan_hint.setProperty("state", state)
@@ -524,20 +565,29 @@ def _row(form: QFormLayout, text: str, field: QWidget) -> None:
     form.addRow(label, field)
 
 
-#: The words for the fields an ID check needs.
+#: The words for the fields an ID check needs (English; context "HandoverDialog").
 _FIELD_WORDS = {
-    "collector_name": "the collector's name",
-    "id_type": "the document type",
-    "id_last_digits": "the last digits of the document number",
+    "collector_name": QT_TRANSLATE_NOOP("HandoverDialog", "the collector's name"),
+    "id_type": QT_TRANSLATE_NOOP("HandoverDialog", "the document type"),
+    "id_last_digits": QT_TRANSLATE_NOOP("HandoverDialog", "the last digits of the document number"),
 }
 
 
 def _explain(exc: DomainError) -> str:
+    """The check's refusal in the station's language (the domain words it in English)."""
     if exc.code == "verification_failed":
-        return "The pickup code does not match this order. Check it, or do an ID check."
+        return QCoreApplication.translate(
+            "HandoverDialog",
+            "The pickup code does not match this order. Check it, or do an ID check.",
+        )
     if exc.code == "missing_requirement":
-        text = exc.message
+        text = exc.message.split(": ", 1)[-1]
+        if "pickup code" in text:
+            text = QCoreApplication.translate("HandoverDialog", "the 6-digit pickup code")
         for field, words in _FIELD_WORDS.items():
-            text = text.replace(field, words)
-        return f"Still needed: {text.split(': ', 1)[-1]}."
-    return exc.message[:1].upper() + exc.message[1:]
+            text = text.replace(field, QCoreApplication.translate("HandoverDialog", words))
+        return QCoreApplication.translate("HandoverDialog", "Still needed: {what}.").format(
+            what=text
+        )
+    text = error_text(exc)
+    return text[:1].upper() + text[1:]

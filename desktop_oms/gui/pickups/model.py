@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, tzinfo
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon
 
 from desktop_oms.cache.queries import QueueRow
@@ -57,11 +57,11 @@ class PickupQueueModel(RowTableModel[QueueRow]):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < Column.COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return QCoreApplication.translate("PickupQueue", HEADERS[section])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_CENTER if section == Column.ITEMS else _ALIGN_LEFT
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.PROMISED:
-            return timefmt.PROMISED_MEANING
+            return QCoreApplication.translate("Time", timefmt.PROMISED_MEANING)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -139,9 +139,9 @@ class PickupQueueModel(RowTableModel[QueueRow]):
         if col == Column.ORDER:
             notes = []
             if row.pending:
-                notes.append("A change is waiting to be sent to the server")
+                notes.append(self.tr("A change is waiting to be sent to the server"))
             if row.fraud_state == "review":
-                notes.append("Held for fraud review: do not hand over")
+                notes.append(self.tr("Held for fraud review: do not hand over"))
             return "\n".join(notes) or None
         if col == Column.CUSTOMER:
             return row.customer_phone or None

@@ -1,4 +1,4 @@
-"""What the pickup queue asks the cache, and how its rows are ordered (no Qt).
+"""What the pickup queue asks the cache, and how its rows are ordered (QtCore only, for its words).
 
 One database job (:func:`fetch`) reads the rows of the tab on screen and the count of
 every tab, filtered by the search text in SQL (``cache.queries.pickup_queue``), and sorts
@@ -13,6 +13,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy.engine import Connection
 
 from desktop_oms.cache import queries, state
@@ -20,27 +21,44 @@ from desktop_oms.cache.db import driver_cursor
 from desktop_oms.cache.queries import PickupTab, QueueRow
 from desktop_oms.cache.state import Key
 from desktop_oms.domain.status import RESTOCKABLE
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups import timefmt
 
 TABS: tuple[PickupTab, ...] = get_args(PickupTab)
+#: Tab titles in English (context "PickupQueue"; :func:`tab_title` translates).
 TAB_TITLES: dict[PickupTab, str] = {
-    "ready": "Ready",
-    "preparing": "Preparing",
-    "handed_over_today": "Handed over today",
-    "expiring": "Expiring",
-    "expired": "Expired",
+    "ready": QT_TRANSLATE_NOOP("PickupQueue", "Ready"),
+    "preparing": QT_TRANSLATE_NOOP("PickupQueue", "Preparing"),
+    "handed_over_today": QT_TRANSLATE_NOOP("PickupQueue", "Handed over today"),
+    "expiring": QT_TRANSLATE_NOOP("PickupQueue", "Expiring"),
+    "expired": QT_TRANSLATE_NOOP("PickupQueue", "Expired"),
 }
-#: What each tab holds (its tooltip).
+#: What each tab holds (its tooltip; English, translated by :func:`tab_tip`).
 TAB_TIPS: dict[PickupTab, str] = {
-    "ready": "Staged in a bin, waiting for the customer",
-    "preparing": "Not ready yet: being picked, packed or on its way to this store",
-    "handed_over_today": "Collected since midnight (store time)",
-    "expiring": "Ready pickups whose hold ends within a day, or has ended",
-    "expired": (
+    "ready": QT_TRANSLATE_NOOP("PickupQueue", "Staged in a bin, waiting for the customer"),
+    "preparing": QT_TRANSLATE_NOOP(
+        "PickupQueue", "Not ready yet: being picked, packed or on its way to this store"
+    ),
+    "handed_over_today": QT_TRANSLATE_NOOP("PickupQueue", "Collected since midnight (store time)"),
+    "expiring": QT_TRANSLATE_NOOP(
+        "PickupQueue", "Ready pickups whose hold ends within a day, or has ended"
+    ),
+    "expired": QT_TRANSLATE_NOOP(
+        "PickupQueue",
         "Expired or cancelled pickups whose goods are still in their bin:\n"
-        "put them back on the shelf, then Return to stock"
+        "put them back on the shelf, then Return to stock",
     ),
 }
+
+
+def tab_title(tab: PickupTab) -> str:
+    """A tab's title in the station's language."""
+    return QCoreApplication.translate("PickupQueue", TAB_TITLES[tab])
+
+
+def tab_tip(tab: PickupTab) -> str:
+    """A tab's tooltip in the station's language."""
+    return QCoreApplication.translate("PickupQueue", TAB_TIPS[tab])
 
 
 class Column:
@@ -56,7 +74,16 @@ class Column:
     COUNT = 7
 
 
-HEADERS = ("Order", "Customer", "Items", "Bin", "Status", "Promised", "Age")
+#: Column titles in English (context "PickupQueue"; the model translates them).
+HEADERS = (
+    QT_TRANSLATE_NOOP("PickupQueue", "Order"),
+    QT_TRANSLATE_NOOP("PickupQueue", "Customer"),
+    QT_TRANSLATE_NOOP("PickupQueue", "Items"),
+    QT_TRANSLATE_NOOP("PickupQueue", "Bin"),
+    QT_TRANSLATE_NOOP("PickupQueue", "Status"),
+    QT_TRANSLATE_NOOP("PickupQueue", "Promised"),
+    QT_TRANSLATE_NOOP("PickupQueue", "Age"),
+)
 
 
 def _text(value: str | None) -> tuple[bool, str]:

@@ -20,7 +20,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -39,10 +47,12 @@ from desktop_oms.domain.identifiers import order_code
 from desktop_oms.domain.reasons import ReasonKind, reasons_for
 from desktop_oms.gui import printing
 from desktop_oms.gui.barcodes import paint_qr
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups.detail import CHANNELS, money
 from desktop_oms.gui.pickups.handover import ID_TYPES, RELATIONSHIPS
 from desktop_oms.gui.printing import Printed as Printed
 from desktop_oms.gui.printing import paint_on, pdf_writer, print_font, safe_file_name
+from desktop_oms.gui.words import reason_label
 
 #: Paper width and the printable column of a receipt roll, in millimetres.
 PAPER_MM = 80.0
@@ -52,13 +62,19 @@ PDF_DPI = 600
 
 ID_TYPE_LABELS = dict(ID_TYPES)
 RELATIONSHIP_LABELS = dict(RELATIONSHIPS)
+#: Payment states in English (context "Receipt"; translated when the receipt is built).
 PAYMENT_LABELS = {
-    "authorized": "Paid online (card authorised)",
-    "captured": "Paid online",
-    "voided": "Payment voided",
-    "declined": "Payment declined",
-    "failed": "Payment failed",
+    "authorized": QT_TRANSLATE_NOOP("Receipt", "Paid online (card authorised)"),
+    "captured": QT_TRANSLATE_NOOP("Receipt", "Paid online"),
+    "voided": QT_TRANSLATE_NOOP("Receipt", "Payment voided"),
+    "declined": QT_TRANSLATE_NOOP("Receipt", "Payment declined"),
+    "failed": QT_TRANSLATE_NOOP("Receipt", "Payment failed"),
 }
+
+
+def _tr(context: str, text: str | None) -> str | None:
+    """``text`` (marked for ``lupdate`` elsewhere) in the station's language."""
+    return None if text is None else QCoreApplication.translate(context, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +171,7 @@ def build_receipt(
 ) -> Receipt:
     """The receipt of a ``hand_over`` with ``args`` of the fulfillment ``doc`` as it was
     before (``at`` in the store's time zone)."""
-    reasons = {r.code: r.label for r in reasons_for(ReasonKind.REFUSE)}
+    reasons = {r.code: reason_label(r.label) for r in reasons_for(ReasonKind.REFUSE)}
     refused_by_line: dict[int, list[tuple[int, str]]] = {}
     for item in args.get("refused", []):
         refused_by_line.setdefault(int(item["line_no"]), []).append(
@@ -188,14 +204,17 @@ def build_receipt(
         handed=tuple(handed),
         refused=tuple(refused),
         currency=str(order.get("currency", "EUR")),
-        payment=PAYMENT_LABELS.get(str(order.get("payment_state")), ""),
+        payment=_tr("Receipt", PAYMENT_LABELS.get(str(order.get("payment_state")), "")) or "",
         method=method,
         collector=str(proof.get("collector_name")) if id_check else None,
-        id_type=ID_TYPE_LABELS.get(str(proof.get("id_type")), str(proof.get("id_type")))
+        id_type=_tr(
+            "HandoverDialog",
+            ID_TYPE_LABELS.get(str(proof.get("id_type")), str(proof.get("id_type"))),
+        )
         if id_check
         else None,
         id_last_digits=str(proof.get("id_last_digits")) if id_check else None,
-        relationship=RELATIONSHIP_LABELS.get(str(proof.get("relationship")))
+        relationship=_tr("HandoverDialog", RELATIONSHIP_LABELS.get(str(proof.get("relationship"))))
         if id_check and proof.get("relationship")
         else None,
     )
@@ -358,7 +377,8 @@ class _Flow:
                 QPointF(self.left, self.y), QPointF(self.left + self.width, self.y)
             )
         self.space(1.0)
-        caption = "Signature of the collector" + (f" — {name}" if name else "")
+        caption = QCoreApplication.translate("Receipt", "Signature of the collector")
+        caption += f" — {name}" if name else ""
         self.text(caption, font, colour=GREY)
 
     def qr(self, data: str, side_mm: float) -> None:
@@ -387,66 +407,119 @@ def _lay_out(flow: _Flow, receipt: Receipt) -> None:
     flow.space(0.6)
     flow.text(store.street, body, align=centre)
     flow.text(f"{store.postal_code} {store.city}".strip(), body, align=centre)
-    flow.text(f"Store {store.code} · {receipt.station}", small, align=centre, colour=GREY)
+    flow.text(
+        QCoreApplication.translate("Receipt", "Store {code} · {station}").format(
+            code=store.code, station=receipt.station
+        ),
+        small,
+        align=centre,
+        colour=GREY,
+    )
     flow.rule(heavy=True, dashed=False, gap_mm=2.6)
 
-    flow.text("PICKUP RECEIPT", section, align=centre)
+    flow.text(QCoreApplication.translate("Receipt", "PICKUP RECEIPT"), section, align=centre)
     flow.space(1.2)
     flow.text(receipt.order_number, big, align=centre)
     flow.space(1.6)
     at = receipt.at
-    flow.pair("Date", f"{at:%a} {at.day} {at:%b %Y}, {at:%H:%M}", body)
-    flow.pair("Ordered via", receipt.channel, body)
-    flow.pair("Customer", receipt.customer, body)
-    flow.pair("Served by", receipt.staff, body)
+    locale, short = QLocale(), QLocale.FormatType.ShortFormat
+    date = QCoreApplication.translate("Receipt", "{weekday} {day} {month} {year}, {clock}").format(
+        weekday=locale.dayName(at.isoweekday(), short).rstrip("."),
+        day=at.day,
+        month=locale.monthName(at.month, short).rstrip("."),
+        year=at.year,
+        clock=f"{at:%H:%M}",
+    )
+    flow.pair(QCoreApplication.translate("Receipt", "Date"), date, body)
+    flow.pair(QCoreApplication.translate("Receipt", "Ordered via"), receipt.channel, body)
+    flow.pair(QCoreApplication.translate("Receipt", "Customer"), receipt.customer, body)
+    flow.pair(QCoreApplication.translate("Receipt", "Served by"), receipt.staff, body)
     flow.rule()
 
-    flow.text(f"HANDED OVER ({receipt.units})", section)
+    flow.text(
+        QCoreApplication.translate("Receipt", "HANDED OVER ({units})").format(units=receipt.units),
+        section,
+    )
     flow.space(1.0)
     for item in receipt.handed:
-        each = f" · {money(item.unit_price_minor, cur)} each" if item.quantity > 1 else ""
+        each = ""
+        if item.quantity > 1:
+            each = " · " + QCoreApplication.translate("Receipt", "{price} each").format(
+                price=money(item.unit_price_minor, cur)
+            )
         price = money(item.total_minor, cur)
         flow.item(item.quantity, item.name, price, f"{item.sku}{each}", body, small)
         flow.space(1.0)
     if receipt.refused:
         flow.rule()
-        flow.text("REFUSED AT THE COUNTER", section)
+        flow.text(QCoreApplication.translate("Receipt", "REFUSED AT THE COUNTER"), section)
         flow.space(1.0)
         for item in receipt.refused:
             price = money(item.total_minor, cur)
-            flow.item(
-                item.quantity, item.name, price, f"{item.sku} · Reason: {item.reason}", body, small
+            note = QCoreApplication.translate("Receipt", "{sku} · Reason: {reason}").format(
+                sku=item.sku, reason=item.reason
             )
+            flow.item(item.quantity, item.name, price, note, body, small)
             flow.space(1.0)
-        flow.text("Refused items were not handed over and stay with the store.", small, colour=GREY)
+        flow.text(
+            QCoreApplication.translate(
+                "Receipt", "Refused items were not handed over and stay with the store."
+            ),
+            small,
+            colour=GREY,
+        )
     flow.rule(heavy=True, dashed=False)
-    flow.pair("Items handed over", str(receipt.units), bold)
-    flow.pair("Value handed over", money(receipt.value_minor, cur), bold)
+    flow.pair(QCoreApplication.translate("Receipt", "Items handed over"), str(receipt.units), bold)
+    flow.pair(
+        QCoreApplication.translate("Receipt", "Value handed over"),
+        money(receipt.value_minor, cur),
+        bold,
+    )
     if receipt.payment:
-        flow.pair("Payment", receipt.payment, body)
+        flow.pair(QCoreApplication.translate("Receipt", "Payment"), receipt.payment, body)
     flow.rule()
 
-    flow.text("COLLECTION", section)
+    flow.text(QCoreApplication.translate("Receipt", "COLLECTION"), section)
     flow.space(1.0)
+    verified = QCoreApplication.translate("Receipt", "Verified by")
     if receipt.id_checked:
-        flow.pair("Verified by", "ID check", body)
-        document = receipt.id_type or "Document"
-        flow.pair("Document", f"{document} ending {receipt.id_last_digits or '—'}", body)
-        flow.pair("Collected by", receipt.collector or "—", body)
+        flow.pair(verified, QCoreApplication.translate("Receipt", "ID check"), body)
+        document = receipt.id_type or QCoreApplication.translate("Receipt", "Document")
+        flow.pair(
+            QCoreApplication.translate("Receipt", "Document"),
+            QCoreApplication.translate("Receipt", "{document} ending {digits}").format(
+                document=document, digits=receipt.id_last_digits or "—"
+            ),
+            body,
+        )
+        flow.pair(
+            QCoreApplication.translate("Receipt", "Collected by"), receipt.collector or "—", body
+        )
         if receipt.relationship:
-            flow.pair("Relationship", receipt.relationship, body)
+            flow.pair(
+                QCoreApplication.translate("Receipt", "Relationship"), receipt.relationship, body
+            )
         flow.signature(receipt.collector, small)
     else:
-        flow.pair("Verified by", "Pickup code", body)
+        flow.pair(verified, QCoreApplication.translate("Receipt", "Pickup code"), body)
     flow.rule()
 
     flow.space(2.0)  # with the rule's gap: the QR's quiet zone
     flow.qr(receipt.code, 26.0)
     flow.space(2.0)
     flow.text(receipt.order_number, bold, align=centre)
-    flow.text("Scan for returns and questions", small, align=centre, colour=GREY)
+    flow.text(
+        QCoreApplication.translate("Receipt", "Scan for returns and questions"),
+        small,
+        align=centre,
+        colour=GREY,
+    )
     flow.space(2.4)
-    flow.text("Thank you for shopping with us!", body, align=centre)
+    flow.text(
+        QCoreApplication.translate("Receipt", "Thank you for shopping with us!"),
+        body,
+        align=centre,
+    )
     flow.space(3.0)
 
 
@@ -472,7 +545,8 @@ def paint_receipt(painter: QPainter, device: QPagedPaintDevice, receipt: Receipt
 
 def save_pdf(receipt: Receipt, path: Path) -> Path:
     """Write the receipt as a one-page PDF on an 80 mm wide page as tall as it is."""
-    writer = pdf_writer(path, title=f"Pickup receipt {receipt.order_number}", dpi=PDF_DPI)
+    title = QCoreApplication.translate("Receipt", "Pickup receipt {order}")
+    writer = pdf_writer(path, title=title.format(order=receipt.order_number), dpi=PDF_DPI)
     margin = (PAPER_MM - COLUMN_MM) / 2
     writer.setPageSize(QPageSize(QSizeF(PAPER_MM, 297.0), QPageSize.Unit.Millimeter, "Receipt"))
     writer.setPageMargins(QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter)
@@ -486,7 +560,9 @@ def save_pdf(receipt: Receipt, path: Path) -> Path:
 
 def print_receipt(receipt: Receipt, printer: QPrinter) -> None:
     """Print the receipt on ``printer`` (a receipt roll, or a sheet with the column centred)."""
-    job = f"Pickup receipt {receipt.order_number}"
+    job = QCoreApplication.translate("Receipt", "Pickup receipt {order}").format(
+        order=receipt.order_number
+    )
     printer.setDocName(job)
     paint_on(printer, lambda painter: paint_receipt(painter, printer, receipt), job=job)
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_oms.cache.queries import PickupTab
 from desktop_oms.gui import queuetabs
-from desktop_oms.gui.pickups.queue import TAB_TIPS, TAB_TITLES, TABS
+from desktop_oms.gui.pickups.queue import TABS, tab_tip, tab_title
 
 
 class QueueTabs(queuetabs.QueueTabs[PickupTab]):
@@ -17,4 +17,6 @@ class QueueTabs(queuetabs.QueueTabs[PickupTab]):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(TABS, TAB_TITLES, TAB_TIPS, ("expiring", "expired"), parent)
+        titles = {tab: tab_title(tab) for tab in TABS}
+        tips = {tab: tab_tip(tab) for tab in TABS}
+        super().__init__(TABS, titles, tips, ("expiring", "expired"), parent)

@@ -60,17 +60,18 @@ from desktop_oms.domain.status import (
     awaits_return_to_stock,
 )
 from desktop_oms.gui import theme
+from desktop_oms.gui.errortext import error_text
 from desktop_oms.gui.pickups.detail import OrderDetailPanel, pick_fulfillment
 from desktop_oms.gui.pickups.handover import Handover, HandoverDialog
 from desktop_oms.gui.pickups.model import ID_ROLE, PickupQueueModel
 from desktop_oms.gui.pickups.queue import (
-    TAB_TITLES,
     Column,
     Located,
     QueueRequest,
     QueueResult,
     fetch,
     locate,
+    tab_title,
 )
 from desktop_oms.gui.pickups.receipt import (
     Printed,
@@ -197,7 +198,7 @@ class PickupsView(QWidget):
         head.setSpacing(16)
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        self.title = QLabel("Pickups", self)
+        self.title = QLabel(self.tr("Pickups"), self)
         self.title.setObjectName("pageTitle")
         self.subtitle = QLabel("", self)
         self.subtitle.setObjectName("pageSubtitle")
@@ -207,7 +208,8 @@ class PickupsView(QWidget):
         head.addStretch(1)
         self.search = QLineEdit(self)
         self.search.setObjectName("searchEdit")
-        self.search.setPlaceholderText("Search order, name, phone or e-mail")
+        self.search.setPlaceholderText(self.tr("Search order, name, phone or e-mail"))
+        self.search.setAccessibleName(self.tr("Search pickups"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(360)
         self.search.addAction(
@@ -228,6 +230,13 @@ class PickupsView(QWidget):
         self.stack = QStackedWidget(self.splitter)
         self.table = QTableView(self.stack)
         self.table.setObjectName("queueTable")
+        self.table.setAccessibleName(self.tr("Pickup queue"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "Arrow keys choose an order; Enter opens it, Enter again hands it over; "
+                "Escape closes it"
+            )
+        )
         self.model = PickupQueueModel(parent=self)
         self.table.setModel(self.model)
         self._setup_table()
@@ -258,6 +267,7 @@ class PickupsView(QWidget):
         self.search.returnPressed.connect(self._on_search_enter)
         self.model.sortRequested.connect(self._on_sort)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.activated.connect(self._on_activated)
         self.detail.closed.connect(self.close_order)
         self.detail.handOverRequested.connect(self.start_handover)
         self.detail.returnRequested.connect(self.return_to_stock)
@@ -279,6 +289,7 @@ class PickupsView(QWidget):
             stretch=Column.CUSTOMER,
             sort_column=Column.PROMISED,
         )
+        self.table.setTabKeyNavigation(False)  # Tab leaves the queue (to the order panel)
 
     # --- wiring --------------------------------------------------------------------------
 
@@ -364,17 +375,24 @@ class PickupsView(QWidget):
         search = result.request.search.strip()
         elsewhere = {t: n for t, n in result.counts.items() if n and t != result.request.tab}
         if search:
-            text = f"No pickup in {TAB_TITLES[result.request.tab]} matches “{search}”."
+            text = self.tr("No pickup in {tab} matches “{search}”.").format(
+                tab=tab_title(result.request.tab), search=search
+            )
             if elsewhere:
-                found = ", ".join(f"{n} in {TAB_TITLES[t]}" for t, n in elsewhere.items())
-                text += f"\nFound: {found}."
+                found = ", ".join(
+                    self.tr("{count} in {tab}").format(count=n, tab=tab_title(t))
+                    for t, n in elsewhere.items()
+                )
+                text += "\n" + self.tr("Found: {where}.").format(where=found)
         else:
             text = {
-                "ready": "No pickups are waiting for customers right now.",
-                "preparing": "Nothing is being prepared for pickup.",
-                "handed_over_today": "Nothing has been handed over today yet.",
-                "expiring": "No pickups are close to their deadline.",
-                "expired": "Nothing to put back: no expired or cancelled pickup is in a bin.",
+                "ready": self.tr("No pickups are waiting for customers right now."),
+                "preparing": self.tr("Nothing is being prepared for pickup."),
+                "handed_over_today": self.tr("Nothing has been handed over today yet."),
+                "expiring": self.tr("No pickups are close to their deadline."),
+                "expired": self.tr(
+                    "Nothing to put back: no expired or cancelled pickup is in a bin."
+                ),
             }[result.request.tab]
         self.empty.setText(text)
         self.stack.setCurrentWidget(self.empty)
@@ -382,13 +400,16 @@ class PickupsView(QWidget):
     def _subtitle(self, result: QueueResult) -> None:
         counts = result.counts
         overdue = result.overdue
-        parts = [f"{counts.get('ready', 0)} ready", f"{counts.get('preparing', 0)} in preparation"]
+        parts = [
+            self.tr("{count} ready").format(count=counts.get("ready", 0)),
+            self.tr("{count} in preparation").format(count=counts.get("preparing", 0)),
+        ]
         if result.request.search.strip():
-            parts.insert(0, "Filtered")
+            parts.insert(0, self.tr("Filtered"))
         if counts.get("expired", 0):
-            parts.append(f"{counts['expired']} to return to stock")
+            parts.append(self.tr("{count} to return to stock").format(count=counts["expired"]))
         if overdue:
-            parts.append(f"{overdue} overdue in this tab")
+            parts.append(self.tr("{count} overdue in this tab").format(count=overdue))
         self.subtitle.setText(" · ".join(parts))
 
     def _on_tab(self, tab: str) -> None:
@@ -447,6 +468,20 @@ class PickupsView(QWidget):
         keep = code if self._pickup_code and self._pickup_code[0] == row.order_number else None
         self._load_detail(row.order_number, row.id, keep)
 
+    def _on_activated(self, index: QModelIndex) -> None:
+        """Enter on a row: open the order; Enter again on the order shown starts its
+        handover (the keyboard's way to "Hand over…")."""
+        if not index.isValid():
+            return
+        row = self.model.row_at(index.row())
+        shown = self.detail.fulfillment
+        button = self.detail.hand_over_button
+        if self.detail.isVisible() and shown is not None and shown.id == row.id:
+            if button.isVisible() and button.isEnabled():
+                self.start_handover(shown)
+            return
+        self._load_detail(row.order_number, row.id, None)
+
     def _on_search_enter(self) -> None:
         code = parse_order_input(self.search.text())
         if code is not None:
@@ -479,7 +514,7 @@ class PickupsView(QWidget):
     ) -> None:
         self._detail_generation += 1  # this answer wins over detail reads still under way
         if detail is None:
-            text = f"Order {where.order_number} is not at this store."
+            text = self.tr("Order {order} is not at this store.").format(order=where.order_number)
             self.message.emit(text, "warn")
             if scanned:
                 self.scanProblem.emit(text)
@@ -503,7 +538,7 @@ class PickupsView(QWidget):
             # without the scanned pickup code, whose answer would hide the code's check.
             self._select(where.fulfillment_id)
         if scanned and code and self._pickup_code is None:
-            self.scanProblem.emit("The scanned pickup code does not match this order.")
+            self.scanProblem.emit(self.tr("The scanned pickup code does not match this order."))
 
     def _load_detail(self, order_number: str, fid: int | None, code: str | None) -> None:
         if self.tasks is None:
@@ -538,7 +573,7 @@ class PickupsView(QWidget):
         view = pick_fulfillment(detail, self.station.store_id, fid)
         code_ok = bool(code) and view is not None and view.doc.get("pickup_code") == code
         if code and not code_ok:
-            self.message.emit("The scanned pickup code does not match this order.", "bad")
+            self.message.emit(self.tr("The scanned pickup code does not match this order."), "bad")
         self._pickup_code = (detail.order_number, code) if code_ok and code else None
         session = self.station.session
         may = may_expire = False
@@ -567,7 +602,7 @@ class PickupsView(QWidget):
         self.detail.show_print(view is not None and view.id in self.receipts)
         if view is not None and view.id in self._handing:
             self.detail.hand_over_button.setEnabled(False)
-            self.detail.hand_over_why.setText("Being handed over…")
+            self.detail.hand_over_why.setText(self.tr("Being handed over…"))
             self.detail.hand_over_why.show()
         if not self.detail.isVisible():
             self.detail.show()
@@ -607,6 +642,7 @@ class PickupsView(QWidget):
         )
         dialog.setModal(True)
         dialog.accepted.connect(lambda: self._confirmed(dialog.handover, view))
+        dialog.finished.connect(lambda _result: self.table.setFocus())  # back to the queue
         dialog.finished.connect(dialog.deleteLater)
         self.handover_dialog = dialog
         dialog.open()
@@ -630,7 +666,7 @@ class PickupsView(QWidget):
         shown = self.detail.fulfillment
         if shown is not None and shown.id == handover.fulfillment_id:
             self.detail.hand_over_button.setEnabled(False)
-            self.detail.hand_over_why.setText("Being handed over…")
+            self.detail.hand_over_why.setText(self.tr("Being handed over…"))
             self.detail.hand_over_why.show()
         now = _now()
         hold = timedelta(milliseconds=self.undo_ms if self.toast is not None else 0)
@@ -660,11 +696,13 @@ class PickupsView(QWidget):
             if self.toast is None or not hold:
                 station.kick()
                 return
-            items = f"{handover.units} item{'s' if handover.units != 1 else ''}"
+            items = self.tr("%n item(s)", "", handover.units)
             self.toast.show_message(
-                f"Handed over {handover.order_number} · {items}",
+                self.tr("Handed over {order} · {items}").format(
+                    order=handover.order_number, items=items
+                ),
                 "info",
-                action="Undo",
+                action=self.tr("Undo"),
                 on_action=lambda: self._undo(handover, entry),
                 on_expire=lambda: self._release(entry),
                 msecs=self.undo_ms,
@@ -674,7 +712,12 @@ class PickupsView(QWidget):
             self._handing.discard(handover.fulfillment_id)
             if not isinstance(exc, DomainError):
                 raise exc
-            self.message.emit(f"{handover.order_number} was not handed over: {exc.message}", "bad")
+            self.message.emit(
+                self.tr("{order} was not handed over: {why}").format(
+                    order=handover.order_number, why=error_text(exc)
+                ),
+                "bad",
+            )
             self._reload_detail()
 
         tasks.write(job, name="hand over").then(held, refused)
@@ -698,13 +741,18 @@ class PickupsView(QWidget):
                 self.last_receipt = None
             self._outbox_changed()
             self._reload_detail()
-            self.message.emit(f"Handover of {handover.order_number} undone.", "info")
+            self.message.emit(
+                self.tr("Handover of {order} undone.").format(order=handover.order_number), "info"
+            )
 
         def refused(exc: BaseException) -> None:
             if not isinstance(exc, DomainError):
                 raise exc
             self.message.emit(
-                f"The handover of {handover.order_number} stands: {exc.message}.", "bad"
+                self.tr("The handover of {order} stands: {why}.").format(
+                    order=handover.order_number, why=error_text(exc)
+                ),
+                "bad",
             )
             self._release(entry)
 
@@ -738,13 +786,16 @@ class PickupsView(QWidget):
         if station is None:
             return
         session = station.session
-        found = store or StoreAddress("", f"Store {station.store_id}", "", "", "", "")
+        found = store or StoreAddress(
+            "", self.tr("Store {id}").format(id=station.store_id), "", "", "", ""
+        )
+        staff = self.tr("Staff {id}").format(id=handover.staff_id)
         receipt = build_receipt(
             view.doc,
             handover.args,
             store=found,
-            staff=session.display_name if session is not None else f"Staff {handover.staff_id}",
-            station=f"Station {station.enrolment.station_id}",
+            staff=session.display_name if session is not None else staff,
+            station=self.tr("Station {id}").format(id=station.enrolment.station_id),
             at=at.astimezone(self.tz),
         )
         self.receipts[handover.fulfillment_id] = receipt
@@ -764,7 +815,7 @@ class PickupsView(QWidget):
         """Print the receipt (Ctrl+P): on the default printer, else as a PDF file."""
         receipt = self.receipt_to_print()
         if receipt is None or self.tasks is None:
-            self.message.emit("There is no handover to print a receipt for yet.", "warn")
+            self.message.emit(self.tr("There is no handover to print a receipt for yet."), "warn")
             return
         folder = self.receipts_dir or default_receipts_dir()
         use_printer = self.use_printer
@@ -777,7 +828,9 @@ class PickupsView(QWidget):
             self.receiptPrinted.emit(printed)
 
         def failed(exc: BaseException) -> None:
-            self.message.emit(f"The receipt could not be printed: {exc}", "bad")
+            self.message.emit(
+                self.tr("The receipt could not be printed: {why}").format(why=exc), "bad"
+            )
 
         self.tasks.run(job, name="receipt").then(done, failed)
 
@@ -795,8 +848,10 @@ class PickupsView(QWidget):
             RETURN,
             view,
             args,
-            done=f"{number} returned to stock: bin {bin_name} is free.",
-            failed=f"{number} was not returned to stock",
+            done=self.tr("{order} returned to stock: bin {bin} is free.").format(
+                order=number, bin=bin_name
+            ),
+            failed=self.tr("{order} was not returned to stock").format(order=number),
         )
 
     def confirm_expire(self, view: FulfillmentView) -> None:
@@ -804,15 +859,17 @@ class PickupsView(QWidget):
         number = str(view.doc["order_number"])
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            f"Expire {number}?",
-            f"The hold of {number} has ended. Expiring it ends the order for the customer "
-            "(they are told) and books its stock back; its goods then wait in bin "
-            f"{view.doc.get('bin')} to be returned to stock.",
+            self.tr("Expire {order}?").format(order=number),
+            self.tr(
+                "The hold of {order} has ended. Expiring it ends the order for the customer "
+                "(they are told) and books its stock back; its goods then wait in bin "
+                "{bin} to be returned to stock."
+            ).format(order=number, bin=view.doc.get("bin")),
             QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("expireConfirm")
-        expire = box.addButton("Expire pickup", QMessageBox.ButtonRole.DestructiveRole)
+        expire = box.addButton(self.tr("Expire pickup"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setWindowModality(Qt.WindowModality.WindowModal)
 
@@ -822,8 +879,10 @@ class PickupsView(QWidget):
                     CommandName.EXPIRE,
                     view,
                     {},
-                    done=f"{number} expired: return its goods to stock.",
-                    failed=f"{number} was not expired",
+                    done=self.tr("{order} expired: return its goods to stock.").format(
+                        order=number
+                    ),
+                    failed=self.tr("{order} was not expired").format(order=number),
                 )
 
         box.finished.connect(chosen)
@@ -840,9 +899,9 @@ class PickupsView(QWidget):
     def handle(self, scan: Scan, code: DecodedCode) -> None:
         """A bin label was scanned with the queue in front (see :meth:`scan_bin`)."""
         if not isinstance(code, BinCode):
-            raise ScanRefused("The pickup queue takes bin labels here")
+            raise ScanRefused(self.tr("The pickup queue takes bin labels here"))
         if self.station is None or self.tasks is None:
-            raise ScanRefused("The station is still starting — scan again in a moment")
+            raise ScanRefused(self.tr("The station is still starting — scan again in a moment"))
         self.scan_bin(code)
 
     def scan_bin(self, code: BinCode) -> None:
@@ -863,7 +922,7 @@ class PickupsView(QWidget):
             if self.detail.return_button.isEnabled():
                 self.return_to_stock(shown, scanned_bin=code.bin)
             else:
-                why = self.detail.return_why.text() or "Not now."
+                why = self.detail.return_why.text() or self.tr("Not now.")
                 self.message.emit(why, "warn")
                 self.scanProblem.emit(why)
             return
@@ -877,11 +936,16 @@ class PickupsView(QWidget):
         def found(answer: tuple[str | None, list[QueueRow]]) -> None:
             here, rows = answer
             if here is not None and here != code.store_code:
-                text = f"That bin label belongs to store {code.store_code}."
+                text = self.tr("That bin label belongs to store {store}.").format(
+                    store=code.store_code
+                )
                 self.message.emit(text, "warn")
                 self.scanProblem.emit(text)
             elif not rows:
-                self.message.emit(f"Bin {code.bin} holds nothing to return to stock.", "info")
+                self.message.emit(
+                    self.tr("Bin {bin} holds nothing to return to stock.").format(bin=code.bin),
+                    "info",
+                )
             else:
                 self.open_order(rows[0].order_number)
 
@@ -931,7 +995,9 @@ class PickupsView(QWidget):
             self._ending.discard(view.id)
             if not isinstance(exc, DomainError):
                 raise exc
-            self.message.emit(f"{failed}: {exc.message}", "bad")
+            self.message.emit(
+                self.tr("{failed}: {why}").format(failed=failed, why=error_text(exc)), "bad"
+            )
             self._reload_detail()
 
         tasks.write(job, name=name.value.replace("_", " ")).then(queued, refused)

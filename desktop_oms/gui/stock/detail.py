@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,23 +23,54 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_oms.cache.stock import (
-    ProductDetail,
-    StoreClock,
-    StoreStock,
-    as_of,
-    clock_text,
-    parse_utc,
-    stock_level,
-)
+from desktop_oms.cache.stock import ProductDetail, StoreStock, parse_utc, stock_level
 from desktop_oms.gui import theme
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups.detail import money
 from desktop_oms.gui.stock.tile import ProductTile
+from desktop_oms.gui.stock.timewords import (
+    as_of,
+    chip_text,
+    clock_text,
+    hours_today,
+    status,
+)
 
 #: The detail is never narrower than this (the nearby stores' table needs it).
 MIN_WIDTH = 600
 #: Words of the stock chip per level.
-LEVEL_WORDS = {"ok": "In stock", "warn": "Low stock", "bad": "Out of stock", "muted": "Not stocked"}
+LEVEL_WORDS = {
+    "ok": QT_TRANSLATE_NOOP("ProductDetailPanel", "In stock"),
+    "warn": QT_TRANSLATE_NOOP("ProductDetailPanel", "Low stock"),
+    "bad": QT_TRANSLATE_NOOP("ProductDetailPanel", "Out of stock"),
+    "muted": QT_TRANSLATE_NOOP("ProductDetailPanel", "Not stocked"),
+}
+#: Attribute names the catalogue uses (as :mod:`desktop_oms.cache.stock` words them); an
+#: attribute not listed shows as the catalogue names it. Values are the catalogue's own.
+ATTRIBUTE_WORDS = {
+    "Brand": QT_TRANSLATE_NOOP("ProductDetailPanel", "Brand"),
+    "Colour": QT_TRANSLATE_NOOP("ProductDetailPanel", "Colour"),
+    "Size": QT_TRANSLATE_NOOP("ProductDetailPanel", "Size"),
+    "Dimensions": QT_TRANSLATE_NOOP("ProductDetailPanel", "Dimensions"),
+    "Capacity": QT_TRANSLATE_NOOP("ProductDetailPanel", "Capacity"),
+    "Age": QT_TRANSLATE_NOOP("ProductDetailPanel", "Age"),
+    "Scent": QT_TRANSLATE_NOOP("ProductDetailPanel", "Scent"),
+    "Volume": QT_TRANSLATE_NOOP("ProductDetailPanel", "Volume"),
+    "Format": QT_TRANSLATE_NOOP("ProductDetailPanel", "Format"),
+    "Language": QT_TRANSLATE_NOOP("ProductDetailPanel", "Language"),
+    "Material": QT_TRANSLATE_NOOP("ProductDetailPanel", "Material"),
+    "Weight": QT_TRANSLATE_NOOP("ProductDetailPanel", "Weight"),
+    "Fit": QT_TRANSLATE_NOOP("ProductDetailPanel", "Fit"),
+    "Pattern": QT_TRANSLATE_NOOP("ProductDetailPanel", "Pattern"),
+    "Author": QT_TRANSLATE_NOOP("ProductDetailPanel", "Author"),
+    "Pages": QT_TRANSLATE_NOOP("ProductDetailPanel", "Pages"),
+}
+#: Identifier kinds that are words, not standards (GTIN-13 stays as it is).
+KIND_WORDS = {"store": QT_TRANSLATE_NOOP("ProductDetailPanel", "store code")}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProductDetailPanel", text)
 
 
 def label(
@@ -58,19 +89,11 @@ def label(
 def pending_text(since: str | None, now: datetime, tz: tzinfo) -> str:
     """What a pending figure says: it includes a change not yet confirmed."""
     moment = parse_utc(since)
-    when = f" made at {clock_text(moment, now, tz)}" if moment is not None else ""
-    return f"Includes a change{when} that the server has not confirmed yet"
-
-
-def chip_text(clock: StoreClock | None) -> str:
-    """The open/closed chip: ``Open now``, ``Opens 12:00`` (later today), ``Closed``."""
-    if clock is None:
-        return "Hours unknown"
-    if clock.open_now:
-        return "Open now"
-    if clock.status.startswith("Opens ") and ":" in clock.status.split()[1]:
-        return clock.status
-    return "Closed"
+    if moment is None:
+        return _tr("Includes a change that the server has not confirmed yet")
+    return _tr("Includes a change made at {time} that the server has not confirmed yet").format(
+        time=clock_text(moment, now, tz)
+    )
 
 
 class _Figure(QWidget):
@@ -138,7 +161,7 @@ class ProductDetailPanel(QScrollArea):
         facts.setSpacing(24)
         codes_box = QVBoxLayout()
         codes_box.setSpacing(4)
-        codes_box.addWidget(label("BARCODES", section=True))
+        codes_box.addWidget(label(self.tr("BARCODES"), section=True))
         self.codes = QGridLayout()
         self.codes.setHorizontalSpacing(12)
         self.codes.setVerticalSpacing(3)
@@ -146,7 +169,7 @@ class ProductDetailPanel(QScrollArea):
         codes_box.addStretch(1)
         attrs_box = QVBoxLayout()
         attrs_box.setSpacing(4)
-        attrs_box.addWidget(label("ATTRIBUTES", section=True))
+        attrs_box.addWidget(label(self.tr("ATTRIBUTES"), section=True))
         self.attrs = QGridLayout()
         self.attrs.setHorizontalSpacing(12)
         self.attrs.setVerticalSpacing(3)
@@ -167,10 +190,10 @@ class ProductDetailPanel(QScrollArea):
         here.setVerticalSpacing(2)
         title_row = QHBoxLayout()
         title_row.setSpacing(10)
-        self.here_title = label("THIS STORE", section=True)
+        self.here_title = label(self.tr("THIS STORE"), section=True)
         self.here_chip = label(chip="ok")
-        self.pending_chip = label("Pending", chip="info")
-        self.pending_chip.setToolTip("A change made here is waiting for the server")
+        self.pending_chip = label(self.tr("Pending"), chip="info")
+        self.pending_chip.setToolTip(self.tr("A change made here is waiting for the server"))
         title_row.addWidget(self.here_title)
         title_row.addWidget(self.here_chip)
         title_row.addWidget(self.pending_chip)
@@ -178,16 +201,16 @@ class ProductDetailPanel(QScrollArea):
         here.addLayout(title_row, 0, 0, 1, 3)
         self.atp = label("–", name="stockAtp")
         self.atp.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-        self.atp_caption = label("available to promise", name="stockAtpCaption")
+        self.atp_caption = label(self.tr("available to promise"), name="stockAtpCaption")
         atp_box = QVBoxLayout()
         atp_box.setSpacing(0)
         atp_box.addWidget(self.atp)
         atp_box.addWidget(self.atp_caption)
         here.addLayout(atp_box, 1, 0)
         here.setColumnStretch(1, 1)
-        self.on_hand = _Figure("On hand")
-        self.reserved = _Figure("Reserved")
-        self.safety = _Figure("Safety stock")
+        self.on_hand = _Figure(self.tr("On hand"))
+        self.reserved = _Figure(self.tr("Reserved"))
+        self.safety = _Figure(self.tr("Safety stock"))
         figures = QVBoxLayout()
         figures.setSpacing(2)
         for figure in (self.on_hand, self.reserved, self.safety):
@@ -206,7 +229,7 @@ class ProductDetailPanel(QScrollArea):
         nearby.setContentsMargins(20, 16, 20, 16)
         nearby.setSpacing(8)
         head = QHBoxLayout()
-        head.addWidget(label("NEARBY STORES · NEAREST FIRST", section=True))
+        head.addWidget(label(self.tr("NEARBY STORES · NEAREST FIRST"), section=True))
         head.addStretch(1)
         self.nearby_age = label(faint=True)
         head.addWidget(self.nearby_age)
@@ -215,7 +238,9 @@ class ProductDetailPanel(QScrollArea):
         self.stores.setHorizontalSpacing(16)
         self.stores.setVerticalSpacing(0)
         nearby.addLayout(self.stores)
-        self.nearby_empty = label("No other store's stock is kept on this station.", muted=True)
+        self.nearby_empty = label(
+            self.tr("No other store's stock is kept on this station."), muted=True
+        )
         nearby.addWidget(self.nearby_empty)
         layout.addWidget(self.nearby_box)
         layout.addStretch(1)
@@ -257,8 +282,8 @@ class ProductDetailPanel(QScrollArea):
         now = now or datetime.now(UTC)
         synced = max(filter(None, (detail.last_sync_at, last_sync_at)), default=None)
         age = as_of(synced, now, self.tz)
-        self.here_age.setText(f"Figures {age} (last sync with the server)")
-        self.nearby_age.setText(f"Figures {age}")
+        self.here_age.setText(self.tr("Figures {age} (last sync with the server)").format(age=age))
+        self.nearby_age.setText(self.tr("Figures {age}").format(age=age))
 
     def _fill_grid(self, grid: QGridLayout, pairs: list[tuple[str, str]], *, mono: bool) -> None:
         while grid.count():
@@ -270,24 +295,30 @@ class ProductDetailPanel(QScrollArea):
             grid.addWidget(label("—", muted=True), 0, 0)
             return
         for row, (key, value) in enumerate(pairs):
-            grid.addWidget(label(key, muted=True), row, 0, Qt.AlignmentFlag.AlignTop)
+            words = KIND_WORDS if mono else ATTRIBUTE_WORDS
+            shown_key = _tr(words[key]) if key in words else key
+            grid.addWidget(label(shown_key, muted=True), row, 0, Qt.AlignmentFlag.AlignTop)
             shown = label(value, name="stockCode" if mono else "stockAttr", wrap=not mono)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(shown, row, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
 
     def _show_here(self, here: StoreStock | None, now: datetime) -> None:
-        where = f"THIS STORE · {self.store_code}" if self.store_code else "THIS STORE"
+        where = (
+            self.tr("THIS STORE · {code}").format(code=self.store_code)
+            if self.store_code
+            else self.tr("THIS STORE")
+        )
         self.here_title.setText(where)
         level = stock_level(None if here is None else here.available)
-        self.here_chip.setText(LEVEL_WORDS[level])
+        self.here_chip.setText(self.tr(LEVEL_WORDS[level]))
         self.here_chip.setProperty("chip", level)
         theme.restyle(self.here_chip)
         self.atp.setProperty("level", level)
         theme.restyle(self.atp)
         if here is None:
             self.atp.setText("–")
-            self.atp_caption.setText("not stocked in this store")
+            self.atp_caption.setText(self.tr("not stocked in this store"))
             for figure in (self.on_hand, self.reserved, self.safety):
                 figure.value.setText("–")
             self.pending_chip.hide()
@@ -295,7 +326,7 @@ class ProductDetailPanel(QScrollArea):
             return
         s = here.stock
         self.atp.setText(f"{s.available:,}")
-        self.atp_caption.setText("available to promise")
+        self.atp_caption.setText(self.tr("available to promise"))
         self.on_hand.value.setText(f"{s.on_hand:,}")
         self.reserved.value.setText(f"{s.reserved:,}")
         self.safety.value.setText(f"{s.safety_stock:,}")
@@ -317,10 +348,10 @@ class ProductDetailPanel(QScrollArea):
             return
         for column, (title, right) in enumerate(
             (
-                ("Store", False),
-                ("Distance", True),
-                ("Available", True),
-                ("Today", False),
+                (self.tr("Store"), False),
+                (self.tr("Distance"), True),
+                (self.tr("Available"), True),
+                (self.tr("Today"), False),
                 ("", False),
             )
         ):
@@ -346,16 +377,23 @@ class ProductDetailPanel(QScrollArea):
                 available.setToolTip(pending_text(s.pending_since, now, self.tz))
             else:
                 available.setToolTip(
-                    f"{s.stock.on_hand:,} on hand, {s.stock.reserved:,} reserved, "
-                    f"{s.stock.safety_stock:,} safety stock"
+                    self.tr("{on_hand} on hand, {reserved} reserved, {safety} safety stock").format(
+                        on_hand=f"{s.stock.on_hand:,}",
+                        reserved=f"{s.stock.reserved:,}",
+                        safety=f"{s.stock.safety_stock:,}",
+                    )
                 )
             clock = s.clock
-            hours = label("–" if clock is None else clock.today, name="stockGridCell")
+            hours = label("–" if clock is None else hours_today(clock), name="stockGridCell")
             state = label(
                 chip_text(clock), chip="ok" if clock is not None and clock.open_now else "muted"
             )
             if clock is not None:
-                state.setToolTip(f"{clock.status} · {clock.local_now.strftime('%H:%M')} there now")
+                state.setToolTip(
+                    self.tr("{status} · {time} there now").format(
+                        status=status(clock), time=clock.local_now.strftime("%H:%M")
+                    )
+                )
             state_box = QWidget()
             state_layout = QHBoxLayout(state_box)
             state_layout.setContentsMargins(0, 6, 0, 6)

@@ -11,11 +11,17 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from desktop_oms.cache.stock import StockHit, stock_level
 from desktop_oms.gui import theme
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.pickups.detail import money
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,11 +41,11 @@ class Column(IntEnum):
 
 
 HEADERS = {
-    Column.SKU: "SKU",
-    Column.NAME: "Product",
-    Column.DEPARTMENT: "Department",
-    Column.PRICE: "Price",
-    Column.HERE: "Here",
+    Column.SKU: QT_TRANSLATE_NOOP("StockResultsModel", "SKU"),
+    Column.NAME: QT_TRANSLATE_NOOP("StockResultsModel", "Product"),
+    Column.DEPARTMENT: QT_TRANSLATE_NOOP("StockResultsModel", "Department"),
+    Column.PRICE: QT_TRANSLATE_NOOP("StockResultsModel", "Price"),
+    Column.HERE: QT_TRANSLATE_NOOP("StockResultsModel", "Here"),
 }
 _LEVEL_COLOURS = {"ok": theme.OK, "warn": theme.WARN, "bad": theme.BAD, "muted": theme.FAINT}
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -134,9 +140,14 @@ class StockResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.HERE:
                 if hit.available is None:
-                    return "This store does not stock it"
-                tip = f"{hit.available:,} available to promise here"
-                return tip + (" — includes a change not yet confirmed" if hit.pending else "")
+                    return self.tr("This store does not stock it")
+                if hit.pending:
+                    return self.tr(
+                        "{count} available to promise here — includes a change not yet confirmed"
+                    ).format(count=f"{hit.available:,}")
+                return self.tr("{count} available to promise here").format(
+                    count=f"{hit.available:,}"
+                )
             if column == Column.NAME:
                 return hit.name
         return None
@@ -148,9 +159,9 @@ class StockResultsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return self.tr(HEADERS[Column(section)])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_RIGHT if section in (Column.PRICE, Column.HERE) else _LEFT)
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.HERE:
-            return "Available to promise in this store"
+            return self.tr("Available to promise in this store")
         return None

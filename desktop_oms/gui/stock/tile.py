@@ -60,7 +60,9 @@ class ProductTile(QWidget):
     def set_department(self, department: str) -> None:
         """Draw the tile of ``department``."""
         self.department = department
-        self.setToolTip(f"{department} — no product photo on this station")
+        self.setToolTip(
+            self.tr("{department} — no product photo on this station").format(department=department)
+        )
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -101,7 +103,7 @@ class ProductTile(QWidget):
         small.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
         painter.setFont(small)
         painter.setPen(QColor(255, 255, 255, 215))
-        label = (self.department or "Product").upper()
+        label = (self.department or self.tr("Product")).upper()
         caption = rect.adjusted(8, side * 0.66, -8, -side * 0.08)
         painter.drawText(
             caption,

@@ -18,7 +18,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,11 +45,13 @@ from desktop_oms.cache.stock import ProductDetail, SearchResult
 from desktop_oms.domain.identifiers import DecodedCode, Gs1Code, GtinCode
 from desktop_oms.gui import theme
 from desktop_oms.gui.banner import warn_banner
+from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
 from desktop_oms.gui.productpanel import code_text
 from desktop_oms.gui.queuetable import empty_label, setup_queue_table
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.stock.detail import ProductDetailPanel
 from desktop_oms.gui.stock.model import SKU_ROLE, Column, StockResultsModel
+from desktop_oms.gui.stock.timewords import as_of
 from desktop_oms.gui.tasks import TaskManager
 from desktop_oms.scanner.router import ScanRefused
 from desktop_oms.scanner.scan import Scan, ScanKind
@@ -87,7 +97,9 @@ QLabel#stockPlaceholder {{ color: {theme.MUTED}; font-size: 16px; }}
 
 
 #: The results area before anything is typed.
-EMPTY_HINT = "Type to search the catalogue:\nname, SKU, barcode, brand, colour or size."
+EMPTY_HINT = QT_TRANSLATE_NOOP(
+    "StockView", "Type to search the catalogue:\nname, SKU, barcode, brand, colour or size."
+)
 
 
 def _now() -> datetime:
@@ -98,10 +110,18 @@ def hit_count_text(result: SearchResult) -> str:
     """``1 product``, ``214 products``, ``More than 1,000 products — showing the first 50``."""
     shown = len(result.hits)
     if result.more:
-        return f"More than {result.total:,} products — showing the first {shown}"
+        return QCoreApplication.translate(
+            "StockView", "More than {total} products — showing the first {shown}"
+        ).format(total=f"{result.total:,}", shown=shown)
     if result.total > shown:
-        return f"{result.total:,} products — showing the first {shown}"
-    return f"{result.total:,} product{'s' if result.total != 1 else ''}"
+        return QCoreApplication.translate(
+            "StockView", "{total} products — showing the first {shown}"
+        ).format(total=f"{result.total:,}", shown=shown)
+    if result.total == 1:
+        return QCoreApplication.translate("StockView", "1 product")
+    return QCoreApplication.translate("StockView", "{total} products").format(
+        total=f"{result.total:,}"
+    )
 
 
 class StockView(QWidget):
@@ -141,9 +161,9 @@ class StockView(QWidget):
         head = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        self.title = QLabel("Stock", self)
+        self.title = QLabel(self.tr("Stock"), self)
         self.title.setObjectName("pageTitle")
-        self.subtitle = QLabel("Search the catalogue or scan a product", self)
+        self.subtitle = QLabel(self.tr("Search the catalogue or scan a product"), self)
         self.subtitle.setObjectName("pageSubtitle")
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
@@ -162,7 +182,10 @@ class StockView(QWidget):
         search_row.setSpacing(14)
         self.search = QLineEdit(self)
         self.search.setObjectName("stockSearch")
-        self.search.setPlaceholderText("Search by name, SKU, barcode, brand, colour, size…")
+        self.search.setPlaceholderText(
+            self.tr("Search by name, SKU, barcode, brand, colour, size…")
+        )
+        self.search.setAccessibleName(self.tr("Search products"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(
             theme.icon("search", theme.FAINT), QLineEdit.ActionPosition.LeadingPosition
@@ -176,7 +199,7 @@ class StockView(QWidget):
         # its text changes with every keystroke: its width must not re-lay the page out
         self.hit_count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         search_row.addWidget(self.hit_count, 2)
-        self.keys_hint = QLabel("↓ results · Enter opens · Esc clears", self)
+        self.keys_hint = QLabel(self.tr("↓ results · Enter opens · Esc clears"), self)
         self.keys_hint.setProperty("faint", True)
         search_row.addWidget(self.keys_hint, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(search_row)
@@ -187,6 +210,7 @@ class StockView(QWidget):
         self.results = QStackedWidget(self.splitter)
         self.table = QTableView(self.results)
         self.table.setObjectName("stockTable")
+        self.table.setAccessibleName(self.tr("Products found"))
         self.model = StockResultsModel(self)
         self.table.setModel(self.model)
         setup_queue_table(self.table, row_height=ROW_HEIGHT, widths=WIDTHS, stretch=Column.NAME)
@@ -203,8 +227,10 @@ class StockView(QWidget):
         self.results.addWidget(self.empty)
         self.detail_stack = QStackedWidget(self.splitter)
         self.placeholder = QLabel(
-            "Scan a product, or type a name, SKU or barcode above.\n"
-            "Its stock here and in nearby stores shows here.",
+            self.tr(
+                "Scan a product, or type a name, SKU or barcode above.\n"
+                "Its stock here and in nearby stores shows here."
+            ),
             self.detail_stack,
         )
         self.placeholder.setObjectName("stockPlaceholder")
@@ -219,7 +245,7 @@ class StockView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([600, 580])
         layout.addWidget(self.splitter, 1)
-        self._show_empty(EMPTY_HINT)
+        self._show_empty(self.tr(EMPTY_HINT))
 
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
@@ -266,7 +292,7 @@ class StockView(QWidget):
             self.last_result = None
             self.model.set_hits([])
             self.hit_count.setText("")
-            self._show_empty(EMPTY_HINT)
+            self._show_empty(self.tr(EMPTY_HINT))
             return
         if self.tasks is None or self.station is None:
             return
@@ -289,10 +315,12 @@ class StockView(QWidget):
                 self.table.selectRow(row)
         else:
             self._show_empty(
-                f"No product matches “{result.text.strip()}”.\n"
-                "Check the spelling, or try fewer or shorter words."
+                self.tr(
+                    "No product matches “{text}”.\n"
+                    "Check the spelling, or try fewer or shorter words."
+                ).format(text=result.text.strip())
             )
-        self.hit_count.setText(hit_count_text(result) if result.hits else "No matches")
+        self.hit_count.setText(hit_count_text(result) if result.hits else self.tr("No matches"))
         self._update_age()
         self.searched.emit(result)
 
@@ -326,7 +354,9 @@ class StockView(QWidget):
 
     def _show_detail(self, detail: ProductDetail | None, sku: str = "") -> None:
         if detail is None:
-            self.message.emit(f"Product {sku} is no longer in the catalogue.", "warn")
+            self.message.emit(
+                self.tr("Product {sku} is no longer in the catalogue.").format(sku=sku), "warn"
+            )
             return
         self.last_sync_at = detail.last_sync_at
         self.detail.show_detail(detail, self.store_code, self.tz)
@@ -338,7 +368,10 @@ class StockView(QWidget):
         self.productOpened.emit(detail)
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.emit(f"The stock could not be read from this PC's cache: {exc}", "bad")
+        self.message.emit(
+            self.tr("The stock could not be read from this PC's cache: {error}").format(error=exc),
+            "bad",
+        )
 
     # --- scans ---------------------------------------------------------------------------
 
@@ -349,14 +382,16 @@ class StockView(QWidget):
     def handle(self, scan: Scan, code: DecodedCode) -> None:
         """Look the scanned product up; a code no product has is a bad scan, said why."""
         if not isinstance(code, GtinCode | Gs1Code):
-            raise ScanRefused("Scan a product barcode here")
+            raise ScanRefused(self.tr("Scan a product barcode here"))
         if self.tasks is None or self.station is None:
-            raise ScanRefused("The station is still starting — scan again in a moment")
+            raise ScanRefused(self.tr("The station is still starting — scan again in a moment"))
         raw, store_id = scan.text, self.station.store_id
 
         def shown(found: ProductDetail | None) -> None:
             if found is None:
-                self.scanProblem.emit(f"No product has this barcode: {code_text(code)}")
+                self.scanProblem.emit(
+                    self.tr("No product has this barcode: {code}").format(code=code_text(code))
+                )
                 return
             self._show_detail(found)
 
@@ -415,23 +450,31 @@ class StockView(QWidget):
 
     def _update_age(self) -> None:
         now = _now()
-        age = stock.as_of(self.last_sync_at, now, self.tz) if self.last_sync_at else ""
-        self.age.setText(f"Stock figures {age}" if age else "")
+        age = as_of(self.last_sync_at, now, self.tz) if self.last_sync_at else ""
+        self.age.setText(self.tr("Stock figures {age}").format(age=age) if age else "")
         self.detail.refresh_age(now, self.last_sync_at)
         synced = stock.parse_utc(self.last_sync_at)
         if self.offline:
-            since = f" Figures are {age}." if age else ""
-            self.banner_text.setText(
-                "<b>Offline — working from this station's cache.</b>"
-                f"{since} Lookups and searches still work; the figures update "
-                "when the server is back."
+            text = (
+                self.tr(
+                    "<b>Offline — working from this station's cache.</b> Figures are {age}. "
+                    "Lookups and searches still work; the figures update when the server is back."
+                )
+                if age
+                else self.tr(
+                    "<b>Offline — working from this station's cache.</b> Lookups and searches "
+                    "still work; the figures update when the server is back."
+                )
             )
+            self.banner_text.setText(text.format(age=age))
             self.banner.show()
         elif synced is not None and now - synced > STALE_AFTER:
             self.banner_text.setText(
-                f"<b>Stock figures may be out of date</b> — they are {age}: this station "
-                "has not heard from the server since. Check with a colleague before "
-                "promising the last units."
+                self.tr(
+                    "<b>Stock figures may be out of date</b> — they are {age}: this station "
+                    "has not heard from the server since. Check with a colleague before "
+                    "promising the last units."
+                ).format(age=age)
             )
             self.banner.show()
         else:
