@@ -112,6 +112,11 @@ def _station_parser() -> argparse.ArgumentParser:
         help="the theme of this run (default: the one chosen in the settings)",
     )
     parser.add_argument(
+        "--language",
+        choices=("en", "nl"),
+        help="the language of this run (default: the one chosen in the settings)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check this install end to end and exit 0 (or 1, saying what failed): start "
@@ -170,6 +175,7 @@ def station_main(argv: Sequence[str] | None = None) -> int:
         view=args.view,
         self_test=args.self_test,
         theme=args.theme,
+        language=args.language,
     )
     try:
         return run([sys.argv[0] if sys.argv else "desktop-oms"], options)

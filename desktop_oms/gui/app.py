@@ -101,6 +101,8 @@ class Options:
     self_test: bool = False
     #: ``--theme``: this run's theme (default: the one chosen in the settings).
     theme: str | None = None
+    #: ``--language``: this run's language (default: the one chosen in the settings).
+    language: str | None = None
 
     @property
     def unattended(self) -> bool:
@@ -705,11 +707,11 @@ def make_application(argv: Sequence[str], theme_name: str | None = None) -> QApp
     return app
 
 
-def _install_language(app: QApplication) -> None:
-    """Speak the language chosen in the settings (it applies from this start on)."""
+def _install_language(app: QApplication, chosen: str | None = None) -> None:
+    """Speak ``chosen``, else the language of the settings (it applies from this start on)."""
     from desktop_oms.gui import preferences, translations
 
-    language = preferences.load().language
+    language = chosen or preferences.load().language
     try:
         translations.install(app, language)
     except translations.LanguageUnavailable as exc:
@@ -722,7 +724,7 @@ def run(argv: Sequence[str], options: Options) -> int:
 
     _offscreen_without_display()
     app = make_application(argv, options.theme)
-    _install_language(app)
+    _install_language(app, options.language)
     from desktop_oms.gui.diagnostics import start_logging
 
     logs = start_logging()  # the rotating, redacted log file; Qt's messages and crashes too

@@ -35,7 +35,7 @@ from desktop_oms.cache import queries
 from desktop_oms.cache.queries import ProductRow, StockRow
 from desktop_oms.domain.identifiers import Gs1Code, GtinCode, IdentifierKind
 from desktop_oms.gui import theme
-from desktop_oms.gui.pickups.detail import money
+from desktop_oms.gui.numbers import money
 from desktop_oms.scanner.scan import ProductCode
 
 #: The panel hides after this long (the next scan replaces it sooner).

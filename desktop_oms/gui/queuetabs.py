@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from desktop_oms.gui import theme
+from desktop_oms.gui.numbers import grouped
 
 T = TypeVar("T", bound=str)
 
@@ -49,7 +50,7 @@ class _TabButton(QToolButton):
 
     def set_count(self, count: int, alert: bool) -> None:
         """Show ``count``; ``alert`` paints it red (something there needs attention)."""
-        self.count.setText(f"{count:,}")
+        self.count.setText(grouped(count))
         if self.count.property("alert") != alert:
             self.count.setProperty("alert", alert)
             theme.restyle(self.count)

@@ -268,8 +268,8 @@ class SettingsDialog(QDialog):
         ui.saveButton.setDefault(True)
         ui.settingsError.hide()
         for rate in BAUD_RATES:
-            grouped = f"{rate:,}".replace(",", " ")
-            ui.baudCombo.addItem(self.tr("{rate} baud").format(rate=grouped), rate)
+            spaced = f"{rate:,}".replace(",", " ")  # 115 200: the same in every language
+            ui.baudCombo.addItem(self.tr("{rate} baud").format(rate=spaced), rate)
         for ending, text in LINE_ENDINGS:
             ui.lineEndingCombo.addItem(_translated(text), str(ending))
         ui.portCombo.addItem(self.tr(str(NO_PORT)), "")

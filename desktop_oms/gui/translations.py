@@ -57,6 +57,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "desktop_oms/gui/toast.py",
         "desktop_oms/gui/words.py",
         "desktop_oms/gui/marks.py",
+        "desktop_oms/gui/numbers.py",
     ),
     "pickups": (
         "desktop_oms/gui/pickups/*.py",

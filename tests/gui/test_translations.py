@@ -232,3 +232,33 @@ def test_pages_in_dutch(dutch: None, counter: Counter, page: str) -> None:
     counter.qtbot.wait(300)  # the page's first read answers
     found = untranslated(counter.window)
     assert found == [], f"English on the Dutch {page} page:\n" + "\n".join(found)
+
+
+def test_the_language_option_offers_every_language() -> None:
+    """``desktop-oms --language`` lists exactly the languages the station has catalogues for."""
+    from desktop_oms.cli import _station_parser
+
+    option = next(a for a in _station_parser()._actions if "--language" in a.option_strings)
+    assert tuple(option.choices or ()) == tuple(translations.LANGUAGES)
+    for code in translations.LANGUAGES:
+        assert translations.catalogue_path(code).is_file()
+
+
+def test_numbers_and_money_follow_the_language(qapp: QApplication) -> None:
+    """Digit grouping, decimal mark and currency placement come from the language."""
+    from desktop_oms.gui.numbers import decimal, grouped, money
+
+    with language("en"):
+        assert (grouped(1957), money(4598, "EUR"), money(-350, "EUR")) == (
+            "1,957",
+            "€45.98",
+            "-€3.50",
+        )
+        assert (decimal(12.5, 1), money(123456, "SEK")) == ("12.5", "1,234.56 SEK")
+    with language("nl"):
+        assert (grouped(1957), money(11840044, "EUR"), money(-350, "EUR")) == (
+            "1.957",
+            "€\u00a0118.400,44",  # a no-break space: the amount never wraps from its sign
+            "-€\u00a03,50",
+        )
+        assert decimal(12.5, 1) == "12,5"

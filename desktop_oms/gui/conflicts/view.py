@@ -51,6 +51,7 @@ from desktop_oms.gui.conflicts.inbox import SHOWS, InboxEntry, InboxResult, Show
 from desktop_oms.gui.conflicts.model import Column, ConflictInboxModel
 from desktop_oms.gui.errortext import error_text
 from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
+from desktop_oms.gui.numbers import grouped
 from desktop_oms.gui.queuetable import empty_label, setup_queue_table
 from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import TaskManager
@@ -114,7 +115,7 @@ class _FilterButton(QToolButton):
 
     def set_count(self, count: int) -> None:
         """Show ``count``; open conflicts are red while not the list shown."""
-        self.count.setText(f"{count:,}")
+        self.count.setText(grouped(count))
         alert = self.show_name == "open" and count > 0
         if self.count.property("alert") != alert:
             self.count.setProperty("alert", alert)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_oms.gui.numbers import grouped
 from desktop_oms.gui.words import reason_label
 
 #: The largest correction one command makes (bigger differences are counted).
@@ -52,7 +53,7 @@ class AdjustDialog(QDialog):
         layout.addWidget(title)
         here = QLabel(
             self.tr("{sku} · {on_hand} on hand here as this station sees it").format(
-                sku=sku, on_hand=f"{on_hand:,}"
+                sku=sku, on_hand=grouped(on_hand)
             )
         )
         here.setProperty("muted", "true")

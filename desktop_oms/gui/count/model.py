@@ -27,7 +27,7 @@ from desktop_oms.cache.counts import ReviewLine
 from desktop_oms.gui import theme
 from desktop_oms.gui.csvexport import EXPORT_ROLE
 from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
-from desktop_oms.gui.pickups.detail import money
+from desktop_oms.gui.numbers import grouped, money
 from desktop_oms.gui.words import reason_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -213,9 +213,9 @@ class CountModel(QAbstractTableModel):
                 name=row.name, department=row.department
             )
         if col is Col.EXPECTED:
-            return f"{row.expected:,}"
+            return grouped(row.expected)
         if col is Col.COUNTED:
-            return "—" if row.counted is None else f"{row.counted:,}"
+            return "—" if row.counted is None else grouped(row.counted)
         if col is Col.VARIANCE:
             v = row.variance
             return "—" if v is None else ("0" if v == 0 else f"{v:+,}")

@@ -71,7 +71,7 @@ from desktop_oms.gui.count.adjust import AdjustDialog
 from desktop_oms.gui.count.model import Col, CountModel
 from desktop_oms.gui.errortext import error_text
 from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
-from desktop_oms.gui.pickups.detail import money
+from desktop_oms.gui.numbers import grouped, money
 from desktop_oms.gui.pickups.queue import store_info
 from desktop_oms.gui.pickups.timefmt import locale_text
 from desktop_oms.gui.queuetable import setup_queue_table
@@ -921,7 +921,7 @@ class CountView(QWidget):
         counted = sorted(review.counted, key=lambda r: (r.location, r.sku))
         current = self.model.highlight if highlight is None else highlight
         self.model.set_rows(counted, current)
-        self.units.setText(f"{review.units_counted:,}")
+        self.units.setText(grouped(review.units_counted))
         lines = len(review.counted)
         self.items.setText(self.tr("units · %n item(s) counted", "", lines))
         self.table.setVisible(bool(counted))
@@ -953,16 +953,16 @@ class CountView(QWidget):
                 self.review_table.openPersistentEditor(self.review_model.index(row, column))
         f = self.figures
         currency = review.currency
-        f["lines"].setText(f"{len(review.counted):,}")
-        f["units"].setText(f"{review.units_counted:,}")
-        f["expected"].setText(f"{review.units_expected:,}")
+        f["lines"].setText(grouped(len(review.counted)))
+        f["units"].setText(grouped(review.units_counted))
+        f["expected"].setText(grouped(review.units_expected))
         f["variance"].setText(f"{review.variance_units:+,}" if review.variance_units else "0")
         value = review.variance_minor
         f["value"].setText(
             ("−" if value < 0 else "+" if value > 0 else "") + money(abs(value), currency)
         )
         f["absolute"].setText(money(review.absolute_minor, currency))
-        f["missing"].setText(f"{len(review.not_counted):,}")
+        f["missing"].setText(grouped(len(review.not_counted)))
         for key, number in (("variance", review.variance_units), ("value", value)):
             colour = theme.BAD if number < 0 else theme.OK if number > 0 else theme.INK
             f[key].setStyleSheet(f"font-size: 22px; font-weight: 800; color: {colour};")
@@ -1023,7 +1023,7 @@ class CountView(QWidget):
             if scanned
             else self.tr("✓ {name} ({sku}) · {count} counted (set)")
         )
-        self._say(text.format(name=name, sku=sku, count=f"{counted:,}"), "ok")
+        self._say(text.format(name=name, sku=sku, count=grouped(counted)), "ok")
 
     def _refused(self, exc: DomainError) -> None:
         self._say(refusal_words(exc), "bad")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import glob
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,7 @@ from pathlib import Path
 from desktop_oms.gui.translations import AREAS, LANGUAGES, SOURCE_LANGUAGE, catalogue_path
 
 ROOT = Path(__file__).resolve().parents[3]
+_EXTRA_COMMENT = re.compile(r"\n[ \t]*<extracomment>.*?</extracomment>", re.DOTALL)
 TS_DIR = ROOT / "resources" / "translations"
 
 
@@ -66,6 +68,10 @@ def update_one(language: str, area: str, target: Path) -> None:
     args += ["-ts", str(target)]
     target.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(args, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
+    # lupdate takes every ``#:`` comment before a string as a note to translators; ours
+    # document attributes (Sphinx style), so the notes are dropped, not churned.
+    text = target.read_text(encoding="utf-8")
+    target.write_text(_EXTRA_COMMENT.sub("", text), encoding="utf-8")
 
 
 def release_one(language: str, target: Path) -> None:

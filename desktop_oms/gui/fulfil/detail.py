@@ -31,8 +31,8 @@ from desktop_oms.domain.shipping import LABEL_VOIDERS, active_labels
 from desktop_oms.gui import theme
 from desktop_oms.gui.detailcard import DetailCard, card_label, lines_html
 from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
+from desktop_oms.gui.numbers import money
 from desktop_oms.gui.pickups import timefmt
-from desktop_oms.gui.pickups.detail import money
 
 METHODS = {
     "store_pickup": QT_TRANSLATE_NOOP("FulfilDetailPanel", "Store pickup"),

@@ -32,7 +32,7 @@ from desktop_oms.cache.inventory import (
 from desktop_oms.gui import theme
 from desktop_oms.gui.csvexport import EXPORT_ROLE
 from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
-from desktop_oms.gui.pickups.detail import money
+from desktop_oms.gui.numbers import grouped, money
 from desktop_oms.gui.pickups.timefmt import duration, parse_utc, status_label, when
 from desktop_oms.gui.rowmodel import R, RowTableModel
 
@@ -92,7 +92,7 @@ class ListModel(RowTableModel[R]):
             value = column.raw(row)
             if value is None:
                 return ""
-            return f"{value:,}" if isinstance(value, int) else str(value)
+            return grouped(value) if isinstance(value, int) else str(value)
         if role == EXPORT_ROLE:
             return column.raw(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:

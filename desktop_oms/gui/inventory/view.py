@@ -59,7 +59,7 @@ from desktop_oms.gui.inventory.models import (
 )
 from desktop_oms.gui.inventory.widgets import STYLE, TITLES, ListButton, ListName, Tile
 from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
-from desktop_oms.gui.pickups.detail import CURRENCY_SYMBOLS, money
+from desktop_oms.gui.numbers import CURRENCY_SYMBOLS, grouped, money
 from desktop_oms.gui.pickups.timefmt import duration, locale_text, parse_utc
 from desktop_oms.gui.queuetable import empty_label, setup_queue_table
 from desktop_oms.gui.station import Station, StationEvents
@@ -445,7 +445,7 @@ class InventoryView(QWidget):
         tiles = self.tiles
         day = locale_text(today.day, "d MMM")
         tiles["fulfilled"].show_figure(
-            f"{today.orders_fulfilled:,}", self.tr("orders, {day}").format(day=day)
+            grouped(today.orders_fulfilled), self.tr("orders, {day}").format(day=day)
         )
         tiles["ready"].show_figure(
             ready_text(today.average_ready_seconds),
@@ -455,25 +455,25 @@ class InventoryView(QWidget):
         )
         lines = sum(r.lines for r in today.rejections)
         tiles["rejected"].show_figure(
-            f"{today.rejected_units:,}",
+            grouped(today.rejected_units),
             self.tr("units in %n line(s)", "", lines) if lines else self.tr("units"),
             "warn" if today.rejected_units else "",
         )
-        tiles["out_of_stock"].show_figure(f"{out:,}", where, "bad" if out else "ok")
+        tiles["out_of_stock"].show_figure(grouped(out), where, "bad" if out else "ok")
         tiles["low_stock"].show_figure(
-            f"{low:,}",
+            grouped(low),
             self.tr("SKUs, 1–{most} available").format(most=limits.low_stock_units),
             "warn" if low else "",
         )
         aged = len(found.aged_pickups)
         tiles["aged_pickups"].show_figure(
-            f"{aged:,}",
+            grouped(aged),
             self.tr("ready over {days} days").format(days=limits.aged_pickup_days),
             "warn" if aged else "ok",
         )
         late = len(found.overdue)
         tiles["overdue"].show_figure(
-            f"{late:,}", self.tr("past promised time"), "bad" if late else "ok"
+            grouped(late), self.tr("past promised time"), "bad" if late else "ok"
         )
         for name, count, alert in (
             ("departments", len(found.departments), False),

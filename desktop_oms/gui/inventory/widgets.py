@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 
 from desktop_oms.gui import theme
 from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
+from desktop_oms.gui.numbers import grouped
 
 #: The lists of the inventory page, in tab order, and their titles.
 ListName = Literal["departments", "out_of_stock", "low_stock", "aged_pickups", "overdue"]
@@ -97,7 +98,7 @@ class ListButton(QToolButton):
 
     def set_count(self, count: int, alert: bool = False) -> None:
         """Show ``count`` (red while not the list shown, for lists that need action)."""
-        self.count.setText(f"{count:,}")
+        self.count.setText(grouped(count))
         if self.count.property("alert") != (alert and count > 0):
             self.count.setProperty("alert", alert and count > 0)
             theme.restyle(self.count)

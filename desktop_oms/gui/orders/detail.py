@@ -33,9 +33,10 @@ from desktop_oms.cache.rows import utc_text
 from desktop_oms.gui import theme
 from desktop_oms.gui.detailcard import card_label
 from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
+from desktop_oms.gui.numbers import money
 from desktop_oms.gui.orders.model import LineColumn, OrderLinesModel, method_text
 from desktop_oms.gui.orders.timeline import TimelinePanel
-from desktop_oms.gui.pickups.detail import CHANNELS, money
+from desktop_oms.gui.pickups.detail import CHANNELS
 from desktop_oms.gui.pickups.timefmt import parse_utc, status_label, when
 from desktop_oms.gui.queuetable import setup_queue_table
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from desktop_oms.cache.orders import LineState, OrderHit, TimelineRow
 from desktop_oms.gui import theme
 from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
+from desktop_oms.gui.numbers import money
 from desktop_oms.gui.orders.timelinewords import entry_text, why_text
-from desktop_oms.gui.pickups.detail import money
 from desktop_oms.gui.pickups.timefmt import locale_text, parse_utc, status_label, when
 
 Index = QModelIndex | QPersistentModelIndex

@@ -27,6 +27,7 @@ from desktop_oms.domain.status import RESTOCKABLE, awaits_return_to_stock
 from desktop_oms.gui import theme
 from desktop_oms.gui.detailcard import DetailCard, card_label, lines_html
 from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
+from desktop_oms.gui.numbers import money
 from desktop_oms.gui.pickups import timefmt
 
 
@@ -80,19 +81,11 @@ PAYMENTS = TranslatedWords(
         "partially_refunded": QT_TRANSLATE_NOOP("Channels", "partially refunded"),
     },
 )
-CURRENCY_SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$"}
 PICKUP_STATUSES = ("ready_for_pickup", "arrived", "in_transit", "picking", "open", "packed")
 #: The key that returns the goods of the ended pickup shown to stock.
 RETURN_SHORTCUT = "Ctrl+R"
 #: The key that starts the handover of the order shown (Enter on its row does too).
 HAND_OVER_SHORTCUT = "Ctrl+Return"
-
-
-def money(minor: int, currency: str) -> str:
-    """``€45.98`` (or ``45.98 SEK`` for currencies without a symbol here)."""
-    amount = f"{minor / 100:,.2f}"
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    return f"{symbol}{amount}" if symbol else f"{amount} {currency}"
 
 
 def pick_fulfillment(

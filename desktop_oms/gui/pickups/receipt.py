@@ -48,7 +48,8 @@ from desktop_oms.domain.reasons import ReasonKind, reasons_for
 from desktop_oms.gui import printing
 from desktop_oms.gui.barcodes import paint_qr
 from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
-from desktop_oms.gui.pickups.detail import CHANNELS, money
+from desktop_oms.gui.numbers import money
+from desktop_oms.gui.pickups.detail import CHANNELS
 from desktop_oms.gui.pickups.handover import ID_TYPES, RELATIONSHIPS
 from desktop_oms.gui.printing import Printed as Printed
 from desktop_oms.gui.printing import paint_on, pdf_writer, print_font, safe_file_name

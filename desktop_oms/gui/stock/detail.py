@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_oms.cache.stock import ProductDetail, StoreStock, parse_utc, stock_level
 from desktop_oms.gui import theme
 from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
-from desktop_oms.gui.pickups.detail import money
+from desktop_oms.gui.numbers import decimal, grouped, money
 from desktop_oms.gui.stock.tile import ProductTile
 from desktop_oms.gui.stock.timewords import (
     as_of,
@@ -325,11 +325,11 @@ class ProductDetailPanel(QScrollArea):
             self.here_pending.hide()
             return
         s = here.stock
-        self.atp.setText(f"{s.available:,}")
+        self.atp.setText(grouped(s.available))
         self.atp_caption.setText(self.tr("available to promise"))
-        self.on_hand.value.setText(f"{s.on_hand:,}")
-        self.reserved.value.setText(f"{s.reserved:,}")
-        self.safety.value.setText(f"{s.safety_stock:,}")
+        self.on_hand.value.setText(grouped(s.on_hand))
+        self.reserved.value.setText(grouped(s.reserved))
+        self.safety.value.setText(grouped(s.safety_stock))
         self.pending_chip.setVisible(s.pending)
         self.here_pending.setVisible(s.pending)
         if s.pending:
@@ -368,9 +368,9 @@ class ProductDetailPanel(QScrollArea):
             store.setTextFormat(Qt.TextFormat.RichText)
             store.setToolTip(s.name)
             far = s.stock.distance_km
-            distance = label("–" if far is None else f"{far:,.0f} km", name="stockGridCell")
+            distance = label("–" if far is None else f"{decimal(far, 0)} km", name="stockGridCell")
             distance.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            amount = f"{s.available:,}" + (" *" if s.stock.pending else "")
+            amount = grouped(s.available) + (" *" if s.stock.pending else "")
             available = label(amount, name="stockGridFigure", level=s.level)
             available.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if s.stock.pending:
@@ -378,9 +378,9 @@ class ProductDetailPanel(QScrollArea):
             else:
                 available.setToolTip(
                     self.tr("{on_hand} on hand, {reserved} reserved, {safety} safety stock").format(
-                        on_hand=f"{s.stock.on_hand:,}",
-                        reserved=f"{s.stock.reserved:,}",
-                        safety=f"{s.stock.safety_stock:,}",
+                        on_hand=grouped(s.stock.on_hand),
+                        reserved=grouped(s.stock.reserved),
+                        safety=grouped(s.stock.safety_stock),
                     )
                 )
             clock = s.clock

@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QFont
 from desktop_oms.cache.stock import StockHit, stock_level
 from desktop_oms.gui import theme
 from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
-from desktop_oms.gui.pickups.detail import money
+from desktop_oms.gui.numbers import grouped, money
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -57,7 +57,7 @@ def here_text(hit: StockHit) -> str:
     """The "Here" cell: units to promise, ``–`` when the store does not stock it."""
     if hit.available is None:
         return "–"
-    return f"{hit.available:,}" + (" *" if hit.pending else "")
+    return grouped(hit.available) + (" *" if hit.pending else "")
 
 
 class StockResultsModel(QAbstractTableModel):
@@ -144,9 +144,9 @@ class StockResultsModel(QAbstractTableModel):
                 if hit.pending:
                     return self.tr(
                         "{count} available to promise here — includes a change not yet confirmed"
-                    ).format(count=f"{hit.available:,}")
+                    ).format(count=grouped(hit.available))
                 return self.tr("{count} available to promise here").format(
-                    count=f"{hit.available:,}"
+                    count=grouped(hit.available)
                 )
             if column == Column.NAME:
                 return hit.name

@@ -46,6 +46,7 @@ from desktop_oms.domain.identifiers import DecodedCode, Gs1Code, GtinCode
 from desktop_oms.gui import theme
 from desktop_oms.gui.banner import warn_banner
 from desktop_oms.gui.marks import QT_TRANSLATE_NOOP
+from desktop_oms.gui.numbers import grouped
 from desktop_oms.gui.productpanel import code_text
 from desktop_oms.gui.queuetable import empty_label, setup_queue_table
 from desktop_oms.gui.station import Station, StationEvents
@@ -112,15 +113,15 @@ def hit_count_text(result: SearchResult) -> str:
     if result.more:
         return QCoreApplication.translate(
             "StockView", "More than {total} products — showing the first {shown}"
-        ).format(total=f"{result.total:,}", shown=shown)
+        ).format(total=grouped(result.total), shown=shown)
     if result.total > shown:
         return QCoreApplication.translate(
             "StockView", "{total} products — showing the first {shown}"
-        ).format(total=f"{result.total:,}", shown=shown)
+        ).format(total=grouped(result.total), shown=shown)
     if result.total == 1:
         return QCoreApplication.translate("StockView", "1 product")
     return QCoreApplication.translate("StockView", "{total} products").format(
-        total=f"{result.total:,}"
+        total=grouped(result.total)
     )
 
 

@@ -5,7 +5,6 @@
     <name>FulfilQueueWords</name>
     <message numerus="yes">
         <source>%n box(es)</source>
-        <extracomment>Custom data roles.</extracomment>
         <translation>
             <numerusform>%n box</numerusform>
             <numerusform>%n boxes</numerusform>

@@ -118,7 +118,6 @@
     </message>
     <message>
         <source>Work area</source>
-        <extracomment>Signed-in staff are signed out after this long without input. How often the status bar re-reads the outbox and conflict counts anyway. Bad reasons of text typed into the scan field that make it a search, not a code.</extracomment>
         <translation>Werkgebied</translation>
     </message>
     <message>
@@ -139,7 +138,6 @@
     </message>
     <message>
         <source>Pickups</source>
-        <extracomment>&apos;Export diagnostics…&apos;: the logs, versions and sync state in one zip for support. Where Save stores the scanner settings (None: the user&apos;s config directory). The work area&apos;s pages, in navigation order (``show_page`` takes these names).</extracomment>
         <translation>Afhalen</translation>
     </message>
     <message>
@@ -196,7 +194,6 @@
     </message>
     <message>
         <source>Scan or type an order number</source>
-        <extracomment>The order modifications (their dialogs, manager approval, the commands).</extracomment>
         <translation>Scan of typ een bestelnummer</translation>
     </message>
     <message>
@@ -279,12 +276,10 @@
     <name>ManagerApprovalDialog</name>
     <message>
         <source>This needs a manager: scan a manager&apos;s badge or enter their username and PIN</source>
-        <extracomment>Wrong PINs one approval may take; then only a badge scan approves. How long a login stays locked after :data:`MAX_TRIES` wrong PINs (across dialogs).</extracomment>
         <translation>Hier is een manager voor nodig: scan de personeelspas van een manager of vul diens gebruikersnaam en pincode in</translation>
     </message>
     <message>
         <source>an associate</source>
-        <extracomment>&quot;{name} is {role}&quot;: each role with its article (context &quot;ManagerApprovalDialog&quot;).</extracomment>
         <translation>medewerker</translation>
     </message>
     <message>
@@ -502,7 +497,6 @@
     <name>Roles</name>
     <message>
         <source>associate</source>
-        <extracomment>Staff roles as the station names them (context &quot;Roles&quot;; :func:`role_label` translates).</extracomment>
         <translation>medewerker</translation>
     </message>
     <message>
@@ -526,7 +520,6 @@
     <name>SignIn</name>
     <message>
         <source>Too many wrong attempts. Try again in {minutes} min, or ask a manager.</source>
-        <extracomment>How a staff member proved who they are. For ``throttled``: the whole minutes left of the lock.</extracomment>
         <translation>Te veel foute pogingen. Probeer het over {minutes} min opnieuw, of vraag een manager.</translation>
     </message>
     <message>
@@ -625,7 +618,6 @@
     <name>StationApp</name>
     <message>
         <source>The station could not start</source>
-        <extracomment>The demo&apos;s customer-service agent: the Orders screenshot is theirs (signed in online). Screenshot views of pages only a manager sees: the demo manager signs in for them. The window size of a screenshot (a common counter screen). How long a screenshot run may take before it gives up. ``--self-test``: boot the demo, sync, sign in, scan an order, exit 0 (see :mod:`desktop_oms.gui.selftest`). ``--theme``: this run&apos;s theme (default: the one chosen in the settings). A damaged cache replaced at start (shown on the sign-in page), else None.</extracomment>
         <translation>Het station kon niet starten</translation>
     </message>
     <message>
@@ -849,7 +841,6 @@
     <name>SyncProgress</name>
     <message>
         <source>Settings</source>
-        <extracomment>What is being downloaded, in English (context &quot;SyncProgress&quot;; translated at display).</extracomment>
         <translation>Instellingen</translation>
     </message>
     <message>

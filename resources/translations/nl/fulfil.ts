@@ -5,7 +5,6 @@
     <name>BadScan</name>
     <message>
         <source>Nothing was scanned</source>
-        <extracomment>ISO/IEC 15424 symbology identifiers (what a scanner prefixes when told to), by code. What each kind of mistake is called (English, for logs; marked for the GUI, which translates them under the context ``BadScan``: :mod:`desktop_oms.gui.scanwords`).</extracomment>
         <translation>Er is niets gescand</translation>
     </message>
     <message>
@@ -60,7 +59,6 @@
     <name>ErrorText</name>
     <message>
         <source>start picking</source>
-        <extracomment>What staff tried to do (status actions and command names), as &quot;you cannot ___&quot;.</extracomment>
         <translation>beginnen met picken</translation>
     </message>
     <message>
@@ -149,7 +147,6 @@
     </message>
     <message>
         <source>open</source>
-        <extracomment>A fulfillment&apos;s status, as &quot;it is ___&quot;.</extracomment>
         <translation>open</translation>
     </message>
     <message>
@@ -194,7 +191,6 @@
     </message>
     <message>
         <source>a bin</source>
-        <extracomment>What an action can lack (status requirements and the ID check&apos;s fields).</extracomment>
         <translation>een vak</translation>
     </message>
     <message>
@@ -227,7 +223,6 @@
     </message>
     <message>
         <source>You cannot {action} this order: it is {status}.</source>
-        <extracomment>A sentence per case (``DomainError.why``); ``{…}`` fields from ``values``.</extracomment>
         <translation>Je kunt deze bestelling niet {action}: ze is {status}.</translation>
     </message>
     <message>
@@ -340,7 +335,6 @@
     </message>
     <message>
         <source>This cannot be done.</source>
-        <extracomment>A sentence per kind of error (``DomainError.code``), when the case is not known here.</extracomment>
         <translation>Dit kan niet.</translation>
     </message>
     <message>
@@ -376,7 +370,6 @@
     <name>ExpressBadgeDelegate</name>
     <message>
         <source>EXPRESS</source>
-        <extracomment>The express badge&apos;s text (translated when painted), height and right margin (px).</extracomment>
         <translation>SPOED</translation>
     </message>
 </context>
@@ -396,7 +389,6 @@
     </message>
     <message>
         <source>Web shop</source>
-        <extracomment>Where the order was placed (translated when shown).</extracomment>
         <translation>Webwinkel</translation>
     </message>
     <message>
@@ -409,7 +401,6 @@
     </message>
     <message>
         <source>METHOD</source>
-        <extracomment>What a status means to the back room (the panel&apos;s chip).</extracomment>
         <translation>METHODE</translation>
     </message>
     <message>
@@ -585,7 +576,6 @@
     <name>FulfilDocuments</name>
     <message>
         <source>Shipping labels</source>
-        <extracomment>The documents&apos; names (translated when shown, context ``FulfilDocuments``).</extracomment>
         <translation>Verzendlabels</translation>
     </message>
     <message>
@@ -637,7 +627,6 @@
     </message>
     <message>
         <source>All methods</source>
-        <extracomment>The method filter: (value, title); None is every method.</extracomment>
         <translation>Alle methodes</translation>
     </message>
     <message>
@@ -658,7 +647,6 @@
     </message>
     <message>
         <source>Any service</source>
-        <extracomment>The shipping-service filter: (value, title); None is every service.</extracomment>
         <translation>Elke dienst</translation>
     </message>
     <message>
@@ -671,7 +659,6 @@
     </message>
     <message>
         <source>Any age</source>
-        <extracomment>The age filter: (minimum age, title).</extracomment>
         <translation>Elke leeftijd</translation>
     </message>
     <message>
@@ -770,7 +757,6 @@
     <name>FulfilQueueWords</name>
     <message numerus="yes">
         <source>%n box(es)</source>
-        <extracomment>Custom data roles.</extracomment>
         <translation>
             <numerusform>%n doos</numerusform>
             <numerusform>%n dozen</numerusform>
@@ -788,7 +774,6 @@
     <name>FulfilView</name>
     <message>
         <source>that is not a bin label</source>
-        <extracomment>Column widths (px): room for Dutch, ~25% longer than English (&quot;Vandaag 13:15&quot;). Columns the panel repeats: hidden while it is open, so the table needs no scrolling. Seconds a label purchase or void may take (a carrier call behind the server).</extracomment>
         <translation>dat is geen vaklabel</translation>
     </message>
     <message>
@@ -1113,7 +1098,6 @@
     <name>PackDialog</name>
     <message>
         <source>Box type</source>
-        <extracomment>A finger&apos;s target (the theme&apos;s, once it names one). The heaviest and lightest weight a box can be given, in kg.</extracomment>
         <translation>Soort doos</translation>
     </message>
     <message>
@@ -1276,7 +1260,6 @@
     <name>PickListModel</name>
     <message>
         <source>Item has no barcode</source>
-        <extracomment>``(fulfillment id, line no)`` of an order line. Why a unit was counted by hand instead of scanned (kept with the pick, not sent). The labels are English; :func:`manual_reason_label` gives them in the station&apos;s language.</extracomment>
         <translation>Artikel heeft geen barcode</translation>
     </message>
     <message>
@@ -1317,7 +1300,6 @@
     </message>
     <message>
         <source>({count} rejected)</source>
-        <extracomment>The stop&apos;s :class:`PickItem`, and whether it is the current stop.</extracomment>
         <translation>({count} afgewezen)</translation>
     </message>
     <message>
@@ -1345,7 +1327,6 @@
     <name>PickSheet</name>
     <message>
         <source>Store pickup</source>
-        <extracomment>The PDF&apos;s resolution (dots per inch): fine enough for a barcode&apos;s modules to be exact.</extracomment>
         <translation>Afhalen in de winkel</translation>
     </message>
     <message>
@@ -1682,7 +1663,6 @@
     <name>ProductPanel</name>
     <message>
         <source>batch {batch}</source>
-        <extracomment>The panel hides after this long (the next scan replaces it sooner). Other stores listed (nearest first, those with stock to promise).</extracomment>
         <translation>partij {batch}</translation>
     </message>
     <message>
@@ -1801,7 +1781,6 @@
     <name>ScanLogModel</name>
     <message>
         <source>Time</source>
-        <extracomment>Rows kept; older ones drop off the top. Data role: True for a good scan, False for a bad or refused one. Column titles (English; translated when shown, context ``ScanLogModel``).</extracomment>
         <translation>Tijd</translation>
     </message>
     <message>
@@ -1852,7 +1831,6 @@
     <name>ScanRouter</name>
     <message>
         <source>A bin label is scanned while staging an order — open the order first</source>
-        <extracomment>What to say when a kind of scan has no place where the station is. (English, for logs; marked for the GUI, which translates them under ``ScanRouter``.)</extracomment>
         <translation>Een vaklabel scan je bij het klaarzetten van een bestelling — open eerst de bestelling</translation>
     </message>
     <message>
@@ -1876,7 +1854,6 @@
     <name>ScanTarget</name>
     <message>
         <source>Pickups</source>
-        <extracomment>The views&apos; ``scan_target_name`` values (English, set in each view), translated when shown.</extracomment>
         <translation>Afhalen</translation>
     </message>
     <message>
@@ -1988,7 +1965,6 @@
     </message>
     <message>
         <source>nothing was scanned</source>
-        <extracomment>Details that are whole sentences without values (English, translated when shown).</extracomment>
         <translation>er is niets gescand</translation>
     </message>
     <message>
@@ -2121,7 +2097,6 @@
     </message>
     <message>
         <source>view</source>
-        <extracomment>Where a routed scan went, by destination (English as ``Destination``&apos;s values).</extracomment>
         <translation>scherm</translation>
     </message>
     <message>

@@ -5,7 +5,6 @@
     <name>AdjustDialog</name>
     <message>
         <source>Correct stock</source>
-        <extracomment>The largest correction one command makes (bigger differences are counted).</extracomment>
         <translation>Voorraad corrigeren</translation>
     </message>
     <message>
@@ -41,7 +40,6 @@
     <name>ChartCard</name>
     <message>
         <source>Nothing yet</source>
-        <extracomment>Bars on the chart: the accent, with the value labels in ink. Category names longer than this many pixels are elided.</extracomment>
         <translation>Nog niets</translation>
     </message>
 </context>
@@ -49,7 +47,6 @@
     <name>CountModel</name>
     <message>
         <source>Location</source>
-        <extracomment>The SKU of a row (both modes).</extracomment>
         <translation>Locatie</translation>
     </message>
     <message>
@@ -141,12 +138,10 @@
     <name>CountView</name>
     <message>
         <source>Count a department or a shelf by scanning; the variances go to the server as stock counts.</source>
-        <extracomment>The steps of the page (indexes of its stack). How long &quot;Cancel count&quot; waits for the second click. The page&apos;s subtitle while choosing what to count.</extracomment>
         <translation>Tel een afdeling of een schap door te scannen; de verschillen gaan als voorraadtellingen naar de server.</translation>
     </message>
     <message>
         <source>Only a manager can submit a count: the count is saved here — a manager signs in to review and submit it</source>
-        <extracomment>:data:`counts.MANAGER_SUBMITS` in the catalogue.</extracomment>
         <translation>Alleen een manager kan een telling indienen: de telling is hier bewaard — een manager meldt zich aan om hem te controleren en in te dienen</translation>
     </message>
     <message>
@@ -167,7 +162,6 @@
     </message>
     <message>
         <source>“{0}” is not a shelf: type an aisle and bay such as H-07 (bays 01-40), or one shelf such as H-07-C (shelves A-E)</source>
-        <extracomment>The refusals of :mod:`desktop_oms.cache.counts` (English there, for logs and tests) and their words here; the fields are filled in by position.</extracomment>
         <translation>“{0}” is geen schap: typ een gangpad en stelling zoals H-07 (stellingen 01-40), of één schap zoals H-07-C (schappen A-E)</translation>
     </message>
     <message>
@@ -568,7 +562,6 @@ Scan het eerste artikel van {scope}.</translation>
     <name>CsvExport</name>
     <message>
         <source>Export to CSV</source>
-        <extracomment>The raw value of a cell for export (falls back to the display text when None); asked of ``headerData`` too, for a column title naming the raw value&apos;s unit.</extracomment>
         <translation>Exporteren naar CSV</translation>
     </message>
     <message>
@@ -592,7 +585,6 @@ Scan het eerste artikel van {scope}.</translation>
     </message>
     <message>
         <source>Changed on this station; the server has not confirmed it yet</source>
-        <extracomment>The title in a CSV file when the raw value needs its unit named.</extracomment>
         <translation>Gewijzigd op dit station; de server heeft het nog niet bevestigd</translation>
     </message>
     <message>
@@ -708,12 +700,10 @@ Scan het eerste artikel van {scope}.</translation>
     <name>InventoryView</name>
     <message>
         <source>All departments</source>
-        <extracomment>A read on data changes waits at least this long after the one before. The data-age text and &quot;late by&quot; durations are refreshed this often. While in front, the page re-reads at least this often (times move on).</extracomment>
         <translation>Alle afdelingen</translation>
     </message>
     <message>
         <source>{minutes} min</source>
-        <extracomment>Bars of the hourly chart: from the earlier of this hour or the first order, to the later of this hour or the last order. Departments on the stock value chart (the most valuable; the table has them all).</extracomment>
         <translation>{minutes} min</translation>
     </message>
     <message>

@@ -139,7 +139,6 @@
     <name>ChangeDeliveryDialog</name>
     <message>
         <source>Netherlands</source>
-        <extracomment>The countries delivered to (:data:`COUNTRIES`), by name.</extracomment>
         <translation>Nederland</translation>
     </message>
     <message>
@@ -352,7 +351,6 @@
     <name>OrderActions</name>
     <message>
         <source>Quantity change</source>
-        <extracomment>What each action is called in messages.</extracomment>
         <translation>Aantalwijziging</translation>
     </message>
     <message>
@@ -389,7 +387,6 @@
     </message>
     <message>
         <source>an associate</source>
-        <extracomment>Staff roles as messages name them.</extracomment>
         <translation>Een medewerker</translation>
     </message>
     <message>
@@ -438,7 +435,6 @@
     </message>
     <message>
         <source>Sign in first, then change the order.</source>
-        <extracomment>The modification dialog open (None when none is). The manager approval open (None when none is). Wrong approval PINs per login, kept across dialogs (3 tries, then locked).</extracomment>
         <translation>Meld je eerst aan en wijzig dan de bestelling.</translation>
     </message>
     <message>
@@ -486,7 +482,6 @@
     <name>OrderDetailPanel</name>
     <message>
         <source>Change quantity</source>
-        <extracomment>The width of the timeline feed beside the order. Button text of each modification (:data:`orders.ACTIONS`).</extracomment>
         <translation>Aantal wijzigen</translation>
     </message>
     <message>
@@ -523,7 +518,6 @@
     </message>
     <message>
         <source>Change how many of a line the customer gets</source>
-        <extracomment>What each button does, for its tooltip when it is enabled.</extracomment>
         <translation>Wijzig hoeveel de klant van een regel krijgt</translation>
     </message>
     <message>
@@ -616,7 +610,6 @@
     </message>
     <message>
         <source>Nothing left to change: the order is {status}.</source>
-        <extracomment>Why a change does not fit the order (:func:`orders.why_not`), in the station&apos;s language.</extracomment>
         <translation>Niets meer te wijzigen: de bestelling is {status}.</translation>
     </message>
     <message>
@@ -813,7 +806,6 @@
     <name>OrderModels</name>
     <message>
         <source>Pickup</source>
-        <extracomment>The role holding a hit&apos;s order number (any column).</extracomment>
         <translation>Afhalen</translation>
     </message>
     <message>
@@ -918,7 +910,6 @@
     </message>
     <message>
         <source>When</source>
-        <extracomment>The line under an entry of the timeline feed: when, who (approved by), station. Why (a reason code or note), &quot;&quot; without one.</extracomment>
         <translation>Wanneer</translation>
     </message>
     <message>
@@ -1030,7 +1021,6 @@
     </message>
     <message>
         <source>name</source>
-        <extracomment>Whose name a name check is about (&quot;Enter the {who}.&quot;).</extracomment>
         <translation>naam</translation>
     </message>
     <message>
@@ -1047,7 +1037,6 @@
     </message>
     <message>
         <source>four digits and two letters, like 1012 JS</source>
-        <extracomment>How a postal code of each country is written.</extracomment>
         <translation>vier cijfers en twee letters, zoals 1012 JS</translation>
     </message>
     <message>
@@ -1111,7 +1100,6 @@
     <name>OrderTimeline</name>
     <message>
         <source>Order placed</source>
-        <extracomment>The English of :mod:`desktop_oms.cache.orders`&apos; actions and endings, for the catalogue.</extracomment>
         <translation>Bestelling geplaatst</translation>
     </message>
     <message>
@@ -1216,7 +1204,6 @@
     </message>
     <message>
         <source>store pickup</source>
-        <extracomment>Fulfillment methods and channels as the cache words them (&quot;store pickup&quot;, &quot;call centre&quot;).</extracomment>
         <translation>afhalen in winkel</translation>
     </message>
     <message>
@@ -1249,7 +1236,6 @@
     </message>
     <message>
         <source>line {line}</source>
-        <extracomment>Reason codes and their labels; a code of several kinds (&quot;damaged&quot;: a rejection, an adjustment) reads as its first, the picking one.</extracomment>
         <translation>regel {line}</translation>
     </message>
     <message>
@@ -1294,7 +1280,6 @@
     <message>
         <source>Type an order number, a customer&apos;s name, phone or e-mail, or a SKU —
 or scan the order&apos;s QR code.</source>
-        <extracomment>A server search starts once typing pauses this long (every keystroke would be a request). Seconds an online order search or read may take.</extracomment>
         <translation>Typ een bestelnummer, de naam, telefoon of e-mail van een klant, of een SKU —
 of scan de QR-code van de bestelling.</translation>
     </message>
@@ -1306,7 +1291,6 @@ Regels, betaling, klant en tijdlijn staan dan hier.</translation>
     </message>
     <message>
         <source>Searching all stores needs the network: the station is offline. This store&apos;s orders are still searchable.</source>
-        <extracomment>The sync client&apos;s English for the chain&apos;s orders being out of reach, in staff&apos;s language.</extracomment>
         <translation>Zoeken in alle winkels kan alleen met netwerk: het station is offline. De bestellingen van deze winkel zijn nog te doorzoeken.</translation>
     </message>
     <message>
@@ -1315,7 +1299,6 @@ Regels, betaling, klant en tijdlijn staan dan hier.</translation>
     </message>
     <message>
         <source>Orders</source>
-        <extracomment>The server&apos;s answer awaited: a new ask, opening or closing an order drops older ones; a refresh that finds the order unchanged keeps waiting for it.</extracomment>
         <translation>Bestellingen</translation>
     </message>
     <message>
@@ -1448,7 +1431,6 @@ Controleer het nummer of de spelling; een telefoonnummer mag je op elke manier t
     <name>ProductDetailPanel</name>
     <message>
         <source>In stock</source>
-        <extracomment>The detail is never narrower than this (the nearby stores&apos; table needs it). Words of the stock chip per level.</extracomment>
         <translation>Op voorraad</translation>
     </message>
     <message>
@@ -1465,7 +1447,6 @@ Controleer het nummer of de spelling; een telefoonnummer mag je op elke manier t
     </message>
     <message>
         <source>Brand</source>
-        <extracomment>Attribute names the catalogue uses (as :mod:`desktop_oms.cache.stock` words them); an attribute not listed shows as the catalogue names it. Values are the catalogue&apos;s own.</extracomment>
         <translation>Merk</translation>
     </message>
     <message>
@@ -1530,7 +1511,6 @@ Controleer het nummer of de spelling; een telefoonnummer mag je op elke manier t
     </message>
     <message>
         <source>store code</source>
-        <extracomment>Identifier kinds that are words, not standards (GTIN-13 stays as it is).</extracomment>
         <translation>winkelcode</translation>
     </message>
     <message>
@@ -1622,7 +1602,6 @@ Controleer het nummer of de spelling; een telefoonnummer mag je op elke manier t
     <name>ProductTile</name>
     <message>
         <source>{department} — no product photo on this station</source>
-        <extracomment>Tile colours (top of the gradient), one per department; chosen to carry white text. Colours for departments not named above, picked by a stable hash of the name.</extracomment>
         <translation>{department} — geen productfoto op dit station</translation>
     </message>
     <message>
@@ -1719,7 +1698,6 @@ Controleer het nummer of de spelling; een telefoonnummer mag je op elke manier t
     <name>StockResultsModel</name>
     <message>
         <source>SKU</source>
-        <extracomment>The SKU of a row (``Qt.UserRole``).</extracomment>
         <translation>SKU</translation>
     </message>
     <message>
@@ -1759,7 +1737,6 @@ Controleer het nummer of de spelling; een telefoonnummer mag je op elke manier t
     <name>StockTime</name>
     <message>
         <source>Mon</source>
-        <extracomment>Day names as :func:`desktop_oms.cache.stock.store_clock` writes them (&quot;Opens Mon 09:00&quot;).</extracomment>
         <translation>ma</translation>
     </message>
     <message>
@@ -1864,7 +1841,6 @@ Controleer het nummer of de spelling; een telefoonnummer mag je op elke manier t
     <message>
         <source>Type to search the catalogue:
 name, SKU, barcode, brand, colour or size.</source>
-        <extracomment>How often the ages (&quot;3 min ago&quot;) and the stores&apos; open/closed state are brought up to date. Online but not synced for this long: the banner warns that figures may be out of date (a live station syncs at least every half minute, even when nothing changed). The page&apos;s own looks (the application stylesheet has the shared ones). The results area before anything is typed.</extracomment>
         <translation>Typ om in het assortiment te zoeken:
 naam, SKU, barcode, merk, kleur of maat.</translation>
     </message>
@@ -1992,7 +1968,6 @@ Controleer de spelling of probeer minder of kortere woorden.</translation>
     <name>TimelinePanel</name>
     <message>
         <source>Offline: this is what the station&apos;s cache knows (placed, ready, collected, rejections). Who changed what, and why, shows when the server is back.</source>
-        <extracomment>The note over a timeline the server could not be asked for.</extracomment>
         <translation>Offline: dit is wat de cache van het station weet (geplaatst, klaar, afgehaald, afwijzingen). Wie wat wijzigde en waarom, zie je als de server terug is.</translation>
     </message>
     <message>

@@ -5,7 +5,6 @@
     <name>Channels</name>
     <message>
         <source>Web shop</source>
-        <extracomment>Sales channels as staff name them, in the station&apos;s language (context &quot;Channels&quot;).</extracomment>
         <translation>Webshop</translation>
     </message>
     <message>
@@ -18,7 +17,6 @@
     </message>
     <message>
         <source>pickup</source>
-        <extracomment>Fulfillment methods in words (context &quot;Channels&quot;).</extracomment>
         <translation>afhalen</translation>
     </message>
     <message>
@@ -31,7 +29,6 @@
     </message>
     <message>
         <source>authorized</source>
-        <extracomment>Payment states in words (context &quot;Channels&quot;).</extracomment>
         <translation>geautoriseerd</translation>
     </message>
     <message>
@@ -67,7 +64,6 @@
     <name>ConflictDetailPanel</name>
     <message>
         <source>THE ORDER AT HEAD OFFICE NOW</source>
-        <extracomment>The head&apos;s chip (refused or acknowledged); ``status_chip`` below is the order&apos;s status at head office.</extracomment>
         <translation>DE BESTELLING NU OP HET HOOFDKANTOOR</translation>
     </message>
     <message>
@@ -170,7 +166,6 @@
     <name>Conflicts</name>
     <message>
         <source>pickup code</source>
-        <extracomment>Height of the action buttons: a comfortable touch target.</extracomment>
         <translation>afhaalcode</translation>
     </message>
     <message>
@@ -243,7 +238,6 @@
     </message>
     <message>
         <source>your handover</source>
-        <extracomment>What staff call each command&apos;s effect (&quot;your handover&quot;, &quot;your change&quot;).</extracomment>
         <translation>je overhandiging</translation>
     </message>
     <message>
@@ -296,7 +290,6 @@
     </message>
     <message>
         <source>start picking</source>
-        <extracomment>Each command as a verb phrase (&quot;Your role may not {hand over}&quot;).</extracomment>
         <translation>picken starten</translation>
     </message>
     <message>
@@ -841,7 +834,6 @@
     </message>
     <message>
         <source>What was done</source>
-        <extracomment>Custom data roles. Column titles in English (context &quot;Conflicts&quot;; the model translates them).</extracomment>
         <translation>Wat er gedaan is</translation>
     </message>
     <message>
@@ -858,7 +850,6 @@
     </message>
     <message>
         <source>To review</source>
-        <extracomment>Row height of the inbox: a comfortable touch target. The lists&apos; titles and empty texts in English (context &quot;Conflicts&quot;; translated at display).</extracomment>
         <translation>Te bekijken</translation>
     </message>
     <message>
@@ -875,7 +866,6 @@
     </message>
     <message>
         <source>Show this list ({key})</source>
-        <extracomment>The key that shows each list.</extracomment>
         <translation>Deze lijst tonen ({key})</translation>
     </message>
 </context>
@@ -933,7 +923,6 @@
     <name>HandoverDialog</name>
     <message>
         <source>ID card</source>
-        <extracomment>Document types of an ID check (English; translated in context &quot;HandoverDialog&quot;).</extracomment>
         <translation>Identiteitskaart</translation>
     </message>
     <message>
@@ -950,7 +939,6 @@
     </message>
     <message>
         <source>The customer</source>
-        <extracomment>Who the collector is to the customer (English; context &quot;HandoverDialog&quot;).</extracomment>
         <translation>De klant</translation>
     </message>
     <message>
@@ -971,7 +959,6 @@
     </message>
     <message>
         <source>refused</source>
-        <extracomment>Units of this line scanned so far (the optional check of each item).</extracomment>
         <translation>geweigerd</translation>
     </message>
     <message>
@@ -992,7 +979,6 @@
     </message>
     <message>
         <source>Hand over {order}</source>
-        <extracomment>Barcode (lookup key) -&gt; SKU of the order&apos;s products, once read (set_barcodes).</extracomment>
         <translation>{order} overhandigen</translation>
     </message>
     <message>
@@ -1111,7 +1097,6 @@
     </message>
     <message>
         <source>the collector&apos;s name</source>
-        <extracomment>The words for the fields an ID check needs (English; context &quot;HandoverDialog&quot;).</extracomment>
         <translation>de naam van de ophaler</translation>
     </message>
     <message>
@@ -1139,7 +1124,6 @@
     <name>OrderDetailPanel</name>
     <message>
         <source>BIN</source>
-        <extracomment>The key that returns the goods of the ended pickup shown to stock. The key that starts the handover of the order shown (Enter on its row does too). Whether the order shown is one to hand over (not an ended one).</extracomment>
         <translation>VAK</translation>
     </message>
     <message>
@@ -1283,7 +1267,6 @@
     <name>PickupQueue</name>
     <message>
         <source>Ready</source>
-        <extracomment>Tab titles in English (context &quot;PickupQueue&quot;; :func:`tab_title` translates).</extracomment>
         <translation>Klaar</translation>
     </message>
     <message>
@@ -1304,7 +1287,6 @@
     </message>
     <message>
         <source>Staged in a bin, waiting for the customer</source>
-        <extracomment>What each tab holds (its tooltip; English, translated by :func:`tab_tip`).</extracomment>
         <translation>Ligt in een vak en wacht op de klant</translation>
     </message>
     <message>
@@ -1327,7 +1309,6 @@ zet ze terug in het schap en kies dan Terug naar voorraad</translation>
     </message>
     <message>
         <source>Order</source>
-        <extracomment>Column titles in English (context &quot;PickupQueue&quot;; the model translates them).</extracomment>
         <translation>Bestelling</translation>
     </message>
     <message>
@@ -1359,7 +1340,6 @@ zet ze terug in het schap en kies dan Terug naar voorraad</translation>
     <name>PickupQueueModel</name>
     <message>
         <source>A change is waiting to be sent to the server</source>
-        <extracomment>Custom data roles.</extracomment>
         <translation>Een wijziging is nog niet verzonden naar de server</translation>
     </message>
     <message>
@@ -1371,7 +1351,6 @@ zet ze terug in het schap en kies dan Terug naar voorraad</translation>
     <name>PickupsView</name>
     <message>
         <source>Pickups</source>
-        <extracomment>Row height of the queue: a comfortable touch target. Column widths (the customer column takes the rest). How long &quot;Handed over — Undo&quot; holds the handover back from the server. Receipts of this session&apos;s handovers, by fulfillment; the last one for Ctrl+P.</extracomment>
         <translation>Afhalen</translation>
     </message>
     <message>
@@ -1575,7 +1554,6 @@ zet ze terug in het schap en kies dan Terug naar voorraad</translation>
     <name>Receipt</name>
     <message>
         <source>Paid online (card authorised)</source>
-        <extracomment>Paper width and the printable column of a receipt roll, in millimetres. The PDF&apos;s resolution (dots per inch): fine enough for the QR&apos;s modules to be exact. Payment states in English (context &quot;Receipt&quot;; translated when the receipt is built).</extracomment>
         <translation>Online betaald (kaart geautoriseerd)</translation>
     </message>
     <message>
@@ -1707,7 +1685,6 @@ zet ze terug in het schap en kies dan Terug naar voorraad</translation>
     <name>Status</name>
     <message>
         <source>New</source>
-        <extracomment>A ready pickup whose deadline is this close is flagged. A pickup being prepared whose promised time is this close is flagged. Status words in English (translated by :func:`status_label`, context &quot;Status&quot;).</extracomment>
         <translation>Nieuw</translation>
     </message>
     <message>
@@ -1803,7 +1780,6 @@ zet ze terug in het schap en kies dan Terug naar voorraad</translation>
     <message>
         <source>When the customer was told the order would be ready to collect (store time).
 Red: that time has passed and the order is still being prepared.</source>
-        <extracomment>States in which the order is still being prepared for the counter. What the queue&apos;s Promised column means (its header tooltip; translate at display, context &quot;Time&quot;).</extracomment>
         <translation>Wanneer de klant te horen kreeg dat de bestelling klaar zou liggen (winkeltijd).
 Rood: die tijd is voorbij en de bestelling wordt nog voorbereid.</translation>
     </message>

@@ -5,7 +5,6 @@
     <name>Preferences</name>
     <message>
         <source>Receipt</source>
-        <extracomment>The documents a station prints, each on a printer of its own: key -&gt; name for staff. (English, marked for lupdate: translate with context &quot;Preferences&quot; where shown).</extracomment>
         <translation>Bon</translation>
     </message>
     <message>
@@ -18,7 +17,6 @@
     </message>
     <message>
         <source>an address has no spaces</source>
-        <extracomment>The server&apos;s address; empty: the address the station was enrolled with. A PEM file of the CAs that sign the server&apos;s certificate; empty: the system&apos;s. Document key (:data:`DOCUMENTS`) -&gt; printer name, ``DEFAULT_PRINTER`` or ``SAVE_AS_PDF`` (:mod:`desktop_oms.gui.printing`); unnamed: the default printer.</extracomment>
         <translation>een adres heeft geen spaties</translation>
     </message>
     <message>
@@ -74,7 +72,6 @@
     <name>Printed</name>
     <message>
         <source>{what} sent to the printer {name}.</source>
-        <extracomment>A printer choice: the operating system&apos;s default printer. A printer choice: no printer, save the document as a PDF file. The documents with a printer of their own, by the name staff see on them (``what``). Document key -&gt; printer choice, set by :func:`use_printers` (replaced whole, never changed in place, so a worker thread always reads one consistent set). Fonts for paper, in order of preference (DejaVu Sans ships with most Linux systems). Why a document went to a file: &quot;&quot; (no printer set up), or the chosen printer is missing, or &quot;Save as PDF&quot; is chosen.</extracomment>
         <translation>{what} naar printer {name} gestuurd.</translation>
     </message>
     <message>
@@ -142,7 +139,6 @@
     </message>
     <message>
         <source>Keys come at least every</source>
-        <extracomment>The settings&apos; fields in words, for &quot;this value is not right&quot; messages.</extracomment>
         <translation>Toetsen komen minstens elke</translation>
     </message>
     <message>
@@ -263,7 +259,6 @@
     </message>
     <message>
         <source>choose Enter, Tab or both</source>
-        <extracomment>What is wrong with a scanner setting out of range, by field (the scanner room&apos;s InvalidSettings carries English for logs; staff read these).</extracomment>
         <translation>kies Enter, Tab of allebei</translation>
     </message>
     <message>
@@ -304,7 +299,6 @@
     </message>
     <message>
         <source>No serial scanner set up</source>
-        <extracomment>The serial port&apos;s state in words; ``{port}`` is the port&apos;s name.</extracomment>
         <translation>Geen seriële scanner ingesteld</translation>
     </message>
     <message>
@@ -333,7 +327,6 @@
     </message>
     <message>
         <source>Keyboard scanner</source>
-        <extracomment>How each scanner a scan came from is named on the try line.</extracomment>
         <translation>Toetsenbordscanner</translation>
     </message>
     <message>
@@ -346,7 +339,6 @@
     </message>
     <message>
         <source>Scan a barcode to try these settings: it shows here and in the Scan log, and nothing else happens while this window is open.</source>
-        <extracomment>The tab that holds each preference, to show it with its error.</extracomment>
         <translation>Scan een barcode om deze instellingen te proberen: hij verschijnt hier en in het Scanlogboek, en verder gebeurt er niets zolang dit venster open is.</translation>
     </message>
     <message>
@@ -359,7 +351,6 @@
     </message>
     <message>
         <source>{rate} baud</source>
-        <extracomment>The preferences stored (None until read), and the theme in use when opened.</extracomment>
         <translation>{rate} baud</translation>
     </message>
     <message>
