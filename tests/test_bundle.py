@@ -93,5 +93,6 @@ def test_bundled_binary_passes_its_self_test(bundle: Path, tmp_path: Path) -> No
     assert "self-test: demo server at http://127.0.0.1:" in done.stdout
     assert "(the bundled binary)" in done.stdout
     assert "opened it (open_order)" in done.stdout
+    assert "self-test: translations: English, Nederlands" in done.stdout  # the .qm bundled
     assert "self-test: passed" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr

@@ -21,7 +21,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -264,15 +264,23 @@ def pending(conn: Connection, limit: int = 100) -> list[OutboxEntry]:
     return [entry_from_row(r) for r in found]
 
 
+#: The longest undo window a command is held for; a longer one is a clock set back.
+MAX_HOLD = timedelta(minutes=10)
+
+
 def due(conn: Connection, now: datetime, limit: int = 100) -> list[OutboxEntry]:
     """The commands the push may send now, in seq order: those before the first one still
     held at ``now``. Holds that have ended are released first, so an undo can no longer
-    take back a command once the push may have it (call in a write transaction)."""
+    take back a command once the push may have it (call in a write transaction).
+
+    A hold that ends further from ``now`` than :data:`MAX_HOLD` can only mean that the
+    PC's clock was set back after the command was made: it is released too, rather than
+    keeping the command (and every one after it) from the server for days."""
     cur = driver_cursor(conn)
     cur.execute(
         "UPDATE outbox SET state = ?, next_attempt_at = NULL "
-        "WHERE state = ? AND next_attempt_at <= ?",
-        (QUEUED, HELD, rows.utc_text(now)),
+        "WHERE state = ? AND (next_attempt_at <= ? OR next_attempt_at > ?)",
+        (QUEUED, HELD, rows.utc_text(now), rows.utc_text(now + MAX_HOLD)),
     )
     found = cur.execute(
         f"SELECT {COLUMNS} FROM outbox "  # noqa: S608 - constant columns

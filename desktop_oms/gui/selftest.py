@@ -17,10 +17,10 @@ import asyncio
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFile, QTimer
+from PySide6.QtCore import QFile, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication, QImageReader
 
-from desktop_oms.gui import barcodes, theme
+from desktop_oms.gui import barcodes, theme, translations
 
 if TYPE_CHECKING:
     from desktop_oms.gui.app import StationApp
@@ -55,6 +55,22 @@ def check_resources() -> None:
     if not barcodes.code128_modules("OMS:TEST") or not barcodes.qr_modules("OMS:TEST"):
         raise SelfTestFailed("the barcode libraries (python-barcode, segno) draw nothing")
     say("Code 128 and QR codes")
+    for code, name in translations.LANGUAGES.items():
+        translator = QTranslator()
+        if not translator.load(str(translations.catalogue_path(code))):
+            raise SelfTestFailed(
+                f"the {name} catalogue {translations.catalogue_path(code)} is missing"
+            )
+    if not _dutch_speaks():
+        raise SelfTestFailed("the Dutch catalogue loads but translates nothing")
+    say(f"translations: {', '.join(translations.LANGUAGES.values())}")
+
+
+def _dutch_speaks() -> bool:
+    """Whether the Dutch catalogue turns a known English string into Dutch."""
+    translator = QTranslator()
+    translator.load(str(translations.catalogue_path("nl")))
+    return translator.translate("QPlatformTheme", "Cancel") == "Annuleren"
 
 
 async def scan_an_order(app: StationApp) -> None:

@@ -31,7 +31,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
-from desktop_oms.cache import queries
+from desktop_oms.cache import integrity, queries
 from desktop_oms.cache.db import CacheDB
 from desktop_oms.sync.client import ServerClient
 from desktop_oms.sync.credentials import CredentialsError
@@ -41,6 +41,7 @@ from desktop_oms.sync.enrolment import (
     Enrolment,
     NotEnrolled,
     enrol,
+    pointed_cache,
     read_enrolment,
 )
 from desktop_oms.sync.errors import (
@@ -237,13 +238,26 @@ def _enrol(args: argparse.Namespace, out: TextIO) -> int:
     return Exit.OK
 
 
-def _open(args: argparse.Namespace) -> tuple[Enrolment, CacheDB]:
+def _open(args: argparse.Namespace) -> tuple[Enrolment, CacheDB, integrity.Recovery | None]:
+    recovery = _check_cache(args.cache or pointed_cache())
     enrolment = read_enrolment(args.cache)
-    return enrolment, CacheDB(enrolment.cache_path)
+    return enrolment, CacheDB(enrolment.cache_path), recovery
+
+
+def _check_cache(path: Path) -> integrity.Recovery | None:
+    """The start-up integrity check the station runs too: a damaged cache is kept aside and
+    replaced by one holding its readable commands; what happened goes to stderr."""
+    try:
+        found = integrity.recover(path)
+    except integrity.CacheLost as exc:
+        raise NotEnrolled(str(exc)) from None
+    if found is not None:
+        print(found.message(), file=sys.stderr, flush=True)
+    return found
 
 
 def _status(args: argparse.Namespace, out: TextIO) -> int:
-    enrolment, cache = _open(args)
+    enrolment, cache, _recovery = _open(args)
     try:
         st = cache_status(cache)
         with cache.read() as conn:
@@ -271,10 +285,12 @@ def _status(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _sync(args: argparse.Namespace, out: TextIO) -> int:
-    enrolment, cache = _open(args)
+    enrolment, cache, recovery = _open(args)
     printer = _Printer(out, args.quiet)
     try:
         client = ServerClient(enrolment.server_url, enrolment.token())
+        if recovery is not None:  # close holes the salvage left in the saved commands' seqs
+            integrity.reconcile(cache, int(client.status()["last_seq"]))
         engine = SyncEngine(cache, client, progress=printer.progress)
         try:
             if args.forever:

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from desktop_oms.cache import state
+from desktop_oms.cache import integrity, state
 from desktop_oms.cache.apply import wipe_confirmed
 from desktop_oms.cache.db import CacheDB, default_cache_path, driver_cursor
 from desktop_oms.cache.state import Key
@@ -86,7 +86,7 @@ def _identity(cache: CacheDB) -> dict[Key, Any]:
 def read_enrolment(cache_path: Path | None = None) -> Enrolment:
     """The enrolment of ``cache_path`` (default: the station enrolled last); NotEnrolled."""
     if cache_path is None:
-        cache_path = _pointed_cache()
+        cache_path = pointed_cache()
     if not cache_path.exists():
         raise NotEnrolled(f"there is no station cache at {cache_path}: enrol this PC first")
     cache = CacheDB(cache_path)
@@ -105,7 +105,8 @@ def read_enrolment(cache_path: Path | None = None) -> Enrolment:
     )
 
 
-def _pointed_cache() -> Path:
+def pointed_cache() -> Path:
+    """The cache file of the station enrolled last on this PC (NotEnrolled if none)."""
     path = pointer_path()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -243,4 +244,7 @@ def enrol(
         store_code=out.store_code,
     )
     _write_pointer(enrolment)
+    # the identity beside the cache from the start: a cache lost before the station's
+    # first restart still comes back as this station (cache/integrity.py)
+    integrity.remember_identity(path)
     return enrolment, storage

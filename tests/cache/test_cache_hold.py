@@ -123,6 +123,16 @@ def test_the_push_takes_nothing_from_a_held_command_on(station: CacheDB) -> None
     assert _due(station, NOW) == [1, 2, 3]  # released for good, whatever the clock says
 
 
+def test_a_clock_set_back_days_does_not_keep_a_held_command_back(station: CacheDB) -> None:
+    """The PC's clock went back 3 days after a handover was held for 5 s: its hold would
+    end 3 days from the clock's "now", which no undo window is, so it is released."""
+    held = _hand_over(station)
+    assert _due(station, NOW + timedelta(seconds=1)) == []  # an ordinary hold still holds
+    assert _due(station, HOLD - outbox.MAX_HOLD) == []  # as long as any undo window can be
+    assert _due(station, NOW - timedelta(days=3)) == [held.seq]
+    assert _outbox(station) == [(held.seq, held.id, "queued")]
+
+
 def test_release_ends_a_hold_early(station: CacheDB) -> None:
     """The undo window closed before the hold's end: the command may go at once."""
     held = _hand_over(station)

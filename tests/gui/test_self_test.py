@@ -22,6 +22,7 @@ STEPS = (
     "self-test: first sync done; ",
     "self-test: resources, stylesheet and icons on the offscreen platform",
     "self-test: Code 128 and QR codes",
+    "self-test: translations: English, Nederlands",
     "self-test: pickup queue shows ",
     "opened it (open_order)",
     "self-test: passed",

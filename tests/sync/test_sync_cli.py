@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import queue
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -14,6 +16,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from desktop_oms.cache import integrity
 from desktop_oms.cache.db import CacheDB
 from desktop_oms.server import auth
 from desktop_oms.server import schema as t
@@ -74,6 +77,13 @@ def test_enrol_then_status_and_sync(world: World) -> None:
         ).all()
     assert (station.name, station.client_id) == ("Till 3", enrolment.client_id)
     assert sessions and all(s.revoked_at is not None for s in sessions)
+    # the identity is kept beside the cache at once (a cache lost before the first restart
+    # still comes back as this station), owner-only, without the token
+    identity = integrity.identity_path(enrolment.cache_path)
+    assert identity.is_file() and (identity.stat().st_mode & 0o077) == 0
+    kept = json.loads(identity.read_text(encoding="utf-8"))
+    assert (kept["station_id"], kept["client_id"]) == (enrolment.station_id, enrolment.client_id)
+    assert set(kept) == {"server_url", "station_id", "store_id", "client_id"}
 
     code, out = _run("status")
     assert code == Exit.OK
@@ -225,3 +235,40 @@ def test_sync_forever_follows_the_server_until_interrupted(world: World) -> None
         for stream in (proc.stdout, proc.stderr):
             if stream is not None:
                 stream.close()
+
+
+def test_sync_on_a_damaged_cache_keeps_it_aside_and_resyncs(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``desktop-oms-sync sync`` runs the station's start-up integrity check: garbage over
+    the catalogue's pages is found, the file is kept aside, and the sync rebuilds the cache
+    from the server (as the station does, cache/integrity.py)."""
+    assert _enrol(world)[0] == Exit.OK
+    assert _run("sync", "--once")[0] == Exit.OK
+    path = read_enrolment().cache_path
+    with sqlite3.connect(path) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pages = [
+            int(p)
+            for (p,) in con.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'products' AND pagetype = 'leaf'"
+            )
+        ]
+    con.close()
+    with path.open("r+b") as f:
+        for page in pages[:3]:
+            f.seek((page - 1) * 4096)
+            f.write(bytes((i * 37 + 11) % 256 for i in range(4096)))
+    capsys.readouterr()
+    code, out = _run("sync", "--once")
+    assert code == Exit.OK, out
+    said = capsys.readouterr().err
+    kept = sorted(path.parent.glob(f"{path.name}.damaged-*"))
+    assert kept and str(kept[0].name) in said  # the message says where the file is
+    enrolment = read_enrolment()
+    assert enrolment.cache_path == path
+    cache = CacheDB(path)
+    try:
+        assert cache_rows(cache) == server_rows(world.services, enrolment.store_id)
+    finally:
+        cache.close()
