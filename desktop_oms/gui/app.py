@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import json
 import logging
 import os
 import signal
@@ -52,7 +51,7 @@ from desktop_oms.gui.station import Station, StationEvents
 from desktop_oms.gui.tasks import Pool, TaskManager
 from desktop_oms.sync.credentials import CredentialsError
 from desktop_oms.sync.engine import Cancelled
-from desktop_oms.sync.enrolment import Enrolment, NotEnrolled, pointer_path, read_enrolment
+from desktop_oms.sync.enrolment import Enrolment, NotEnrolled, pointed_cache, read_enrolment
 from desktop_oms.sync.errors import NotAuthorized, ServerUnavailable, SyncError
 
 log = logging.getLogger(__name__)
@@ -607,8 +606,8 @@ def check_cache(cache: Path | None) -> integrity.Recovery | None:
     path = cache
     if path is None:
         try:
-            path = Path(json.loads(pointer_path().read_text(encoding="utf-8"))["cache"])
-        except (OSError, ValueError, KeyError, TypeError):
+            path = pointed_cache()
+        except NotEnrolled:
             return None  # not enrolled yet: read_enrolment says so
     return integrity.recover(path)
 

@@ -3,7 +3,6 @@ the serial scanner's port when one is set up."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -17,6 +16,7 @@ from desktop_oms.cache.state import Key
 from desktop_oms.gui import theme
 from desktop_oms.gui.pickups.timefmt import duration, parse_utc
 from desktop_oms.scanner.serial import PortState, PortStatus
+from desktop_oms.sync.clock import Skew
 from desktop_oms.sync.runner import LinkState
 
 
@@ -54,23 +54,16 @@ def since_text(last: datetime | None, now: datetime) -> str:
     )
 
 
-_CLOCK = re.compile(r"This PC's clock is (\d+) (day|hour|minute)s? (ahead|behind)")
-
-
-def clock_text(warning: str) -> tuple[str, str]:
-    """The pill and the tooltip of :func:`desktop_oms.sync.clock.describe`'s warning, in
-    the station's language (the sync engine words it in English)."""
-    found = _CLOCK.match(warning)
-    if found is None:
-        return warning.split(":", 1)[0], warning
-    count, unit, side = int(found[1]), found[2], found[3]
+def clock_text(skew: Skew) -> tuple[str, str]:
+    """The pill and the tooltip saying how far this PC's clock is off, in the station's
+    language (:class:`desktop_oms.sync.clock.Skew`)."""
     spans = {
         "day": QCoreApplication.translate("StatusBar", "{count} d"),
         "hour": QCoreApplication.translate("StatusBar", "{count} h"),
         "minute": QCoreApplication.translate("StatusBar", "{count} min"),
     }
-    span = spans[unit].format(count=count)
-    if side == "ahead":
+    span = spans[skew.unit].format(count=skew.count)
+    if skew.ahead:
         pill = QCoreApplication.translate("StatusBar", "This PC's clock is {span} ahead")
     else:
         pill = QCoreApplication.translate("StatusBar", "This PC's clock is {span} behind")
@@ -174,11 +167,11 @@ class StationStatusBar(QObject):
                 "Working from this PC's data; changes are sent when the server is back."
             ) + (f"\n{link.error}" if link.error else "")
         self._online = None if link is None else link.online
-        clock = None if link is None else link.clock
-        pill, clock_tip = clock_text(clock) if clock else ("", "")
-        self.clock.setText(f"●  {pill}" if clock else "")
+        skew = None if link is None else link.skew
+        pill, clock_tip = clock_text(skew) if skew else ("", "")
+        self.clock.setText(f"●  {pill}" if skew else "")
         self.clock.setToolTip(clock_tip)
-        self.clock.setVisible(bool(clock))
+        self.clock.setVisible(skew is not None)
         self.link.setText(f"●  {text}")
         self.link.setToolTip(tip)
         self.link.setProperty("state", state_name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -24,20 +25,42 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+@dataclass(frozen=True, slots=True)
+class Skew:
+    """How far this PC's clock is off the server's, rounded to the unit people read:
+    the GUI words it in the station's language, :meth:`describe` in English for logs."""
+
+    count: int
+    #: ``day``, ``hour`` or ``minute``.
+    unit: str
+    #: Whether the PC's clock is ahead of the server's (else behind).
+    ahead: bool
+
+    @classmethod
+    def of(cls, offset: timedelta) -> Skew:
+        """The skew of an offset of the PC against the server (positive: ahead)."""
+        size = abs(offset)
+        if size >= timedelta(days=1):
+            count, unit = round(size / timedelta(days=1)), "day"
+        elif size >= timedelta(hours=1):
+            count, unit = round(size / timedelta(hours=1)), "hour"
+        else:
+            count, unit = max(1, round(size / timedelta(minutes=1))), "minute"
+        return cls(count, unit, offset > timedelta(0))
+
+    def describe(self) -> str:
+        """``This PC's clock is 3 days ahead of the server's: ...``"""
+        plural = "s" if self.count != 1 else ""
+        side = "ahead" if self.ahead else "behind"
+        return (
+            f"This PC's clock is {self.count} {self.unit}{plural} {side}"
+            " of the server's: set it right (the server's time counts)"
+        )
+
+
 def describe(offset: timedelta) -> str:
     """``This PC's clock is 3 days ahead`` for an offset of the PC against the server."""
-    ahead = offset > timedelta(0)
-    size = abs(offset)
-    if size >= timedelta(days=1):
-        n, unit = round(size / timedelta(days=1)), "day"
-    elif size >= timedelta(hours=1):
-        n, unit = round(size / timedelta(hours=1)), "hour"
-    else:
-        n, unit = max(1, round(size / timedelta(minutes=1))), "minute"
-    return (
-        f"This PC's clock is {n} {unit}{'s' if n != 1 else ''} {'ahead' if ahead else 'behind'}"
-        " of the server's: set it right (the server's time counts)"
-    )
+    return Skew.of(offset).describe()
 
 
 class ServerClock:
@@ -80,9 +103,14 @@ class ServerClock:
         offset = self.offset
         return self._now() - (offset or timedelta(0))
 
-    def warning(self) -> str | None:
-        """What to tell staff when this PC's clock is off by more than :data:`SKEW_LIMIT`."""
+    def skew(self) -> Skew | None:
+        """How far this PC's clock is off, when by more than :data:`SKEW_LIMIT`."""
         offset = self.offset
         if offset is None or abs(offset) <= SKEW_LIMIT:
             return None
-        return describe(offset)
+        return Skew.of(offset)
+
+    def warning(self) -> str | None:
+        """What to tell staff (in English, for logs) when this PC's clock is far off."""
+        skew = self.skew()
+        return None if skew is None else skew.describe()

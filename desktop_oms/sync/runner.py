@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from desktop_oms.cache.db import DiskFull
 from desktop_oms.sync.backoff import Backoff
+from desktop_oms.sync.clock import Skew
 from desktop_oms.sync.engine import SyncEngine
 from desktop_oms.sync.errors import NotAuthorized, ResetRequired, SyncError
 
@@ -29,10 +30,15 @@ class LinkState:
     online: bool
     error: str | None = None
     authorized: bool = True
-    #: This PC's clock is far off the server's: what to tell staff (see sync.clock).
-    clock: str | None = None
+    #: This PC's clock is far off the server's: by how much (see sync.clock).
+    skew: Skew | None = None
     #: A problem on this PC that stops the sync (the disk is full), in plain words.
     problem: str | None = None
+
+    @property
+    def clock(self) -> str | None:
+        """The clock warning in English (for logs), when the clock is far off."""
+        return None if self.skew is None else self.skew.describe()
 
 
 StateCallback = Callable[[LinkState], None]
@@ -101,10 +107,10 @@ class SyncRunner:
     def _failed(self, exc: SyncError, backoff: Backoff) -> float:
         if isinstance(exc, NotAuthorized):
             self._set_state(
-                LinkState(False, exc.message, authorized=False, clock=self.engine.clock.warning())
+                LinkState(False, exc.message, authorized=False, skew=self.engine.clock.skew())
             )
             return 60.0
-        self._set_state(LinkState(False, exc.message, clock=self.engine.clock.warning()))
+        self._set_state(LinkState(False, exc.message, skew=self.engine.clock.skew()))
         return backoff.next_delay()
 
     def _disk_full(self, exc: DiskFull, backoff: Backoff) -> float:
@@ -112,7 +118,7 @@ class SyncRunner:
         log.error("sync stopped: %s", exc.message)
         now = self.state
         self._set_state(
-            LinkState(now.online, now.error, now.authorized, now.clock, problem=exc.message)
+            LinkState(now.online, now.error, now.authorized, now.skew, problem=exc.message)
         )
         return backoff.next_delay()
 
@@ -126,7 +132,7 @@ class SyncRunner:
                 # as soon as the server answers, not after a long-poll's timeout.
                 self.engine.pull_once(wait=self.feed_wait if self.state.online else 0)
                 backoff.reset()
-                self._set_state(LinkState(True, clock=self.engine.clock.warning()))
+                self._set_state(LinkState(True, skew=self.engine.clock.skew()))
                 continue
             except ResetRequired:
                 continue  # the next round takes the new snapshot
@@ -148,7 +154,7 @@ class SyncRunner:
                 result = self.engine.push_all()
                 backoff.reset()
                 if result.sent:
-                    self._set_state(LinkState(True, clock=self.engine.clock.warning()))
+                    self._set_state(LinkState(True, skew=self.engine.clock.skew()))
                 if self.engine.status().outbox == 0:
                     delay = 60.0  # nothing waits: sleep until kicked
             except SyncError as exc:

@@ -18,7 +18,7 @@ from desktop_oms.gui.statusbar import StationStatusBar, SyncCounts
 from desktop_oms.gui.sync_progress import SyncProgressView
 from desktop_oms.gui.tasks import Pool
 from desktop_oms.scanner.serial import PortState, PortStatus
-from desktop_oms.sync.clock import describe
+from desktop_oms.sync.clock import Skew
 from desktop_oms.sync.progress import Phase, Progress
 from desktop_oms.sync.runner import LinkState
 from tests.gui.conftest import Counter
@@ -103,7 +103,7 @@ def test_status_bar_states_in_dutch(dutch: None, qtbot: Any) -> None:
     qtbot.addWidget(bar)
     status = StationStatusBar(bar)
     status.set_counts(SyncCounts(pending=3, conflicts=1, last_sync_at=None))
-    status.set_link(LinkState(False, "connection refused", clock=describe(timedelta(days=3))))
+    status.set_link(LinkState(False, "connection refused", skew=Skew.of(timedelta(days=3))))
     status.set_scanner(PortStatus(PortState.LOST, "COM3"))
     bar.show()
     assert status.pending.text() == "3 wijzigingen nog niet verzonden"

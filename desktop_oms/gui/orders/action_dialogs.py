@@ -10,7 +10,7 @@ under the fields and the dialog stays open.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -76,6 +76,8 @@ class ActionDialog(QDialog):
     the buttons. Subclasses add fields and implement :meth:`build`."""
 
     ok_text = QT_TRANSLATE_NOOP("ActionDialog", "Queue change")
+    #: The order line to change, in the dialogs about one line (:meth:`choose_line`).
+    line: QComboBox
 
     def __init__(self, title: str, facts: OrderFacts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +124,19 @@ class ActionDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.ok)
         self._buttons = buttons
+
+    def choose_line(self, lines: Iterable[LineFacts]) -> None:
+        """Offer ``lines`` to choose from (:attr:`line`), for a dialog about one line."""
+        self.line = QComboBox(self)
+        self.line.setObjectName("actionLine")
+        self.line.setMinimumHeight(40)
+        for line in lines:
+            self.line.addItem(_line_text(line), line.line_no)
+
+    def chosen_line(self) -> LineFacts | None:
+        """The line picked."""
+        value = self.line.currentData()
+        return None if value is None else self.facts.line(int(value))
 
     def finish_layout(self) -> None:
         """Add the note, message and buttons below the subclass's fields."""
@@ -195,12 +210,7 @@ class ChangeQuantityDialog(ActionDialog):
         )
         self.ok.setText(self.tr("Cancel line") if cancel_line else self.tr("Change quantity"))
         self.cancel_line = cancel_line
-        self.line = QComboBox(self)
-        self.line.setObjectName("actionLine")
-        self.line.setMinimumHeight(40)
-        for line in facts.lines:
-            if line.changeable > 0:
-                self.line.addItem(_line_text(line), line.line_no)
+        self.choose_line(line for line in facts.lines if line.changeable > 0)
         self.quantity = QSpinBox(self)
         self.quantity.setObjectName("actionQuantity")
         self.quantity.setMinimumHeight(40)
@@ -213,11 +223,6 @@ class ChangeQuantityDialog(ActionDialog):
         self.line.currentIndexChanged.connect(self._line_changed)
         self.quantity.valueChanged.connect(self._explain)
         self._line_changed()
-
-    def chosen_line(self) -> LineFacts | None:
-        """The line picked."""
-        value = self.line.currentData()
-        return None if value is None else self.facts.line(int(value))
 
     def _line_changed(self) -> None:
         line = self.chosen_line()
@@ -618,12 +623,7 @@ class ReplaceItemDialog(ActionDialog):
         )
         self.setMinimumWidth(780)
         self.sources = sources
-        self.line = QComboBox(self)
-        self.line.setObjectName("actionLine")
-        self.line.setMinimumHeight(40)
-        for line in facts.lines:
-            if line.active > 0:
-                self.line.addItem(_line_text(line), line.line_no)
+        self.choose_line(line for line in facts.lines if line.active > 0)
         self.quantity = QSpinBox(self)
         self.quantity.setObjectName("actionQuantity")
         self.quantity.setMinimumHeight(40)
@@ -641,11 +641,6 @@ class ReplaceItemDialog(ActionDialog):
         self.finish_layout()
         self.line.currentIndexChanged.connect(self._line_changed)
         self._line_changed()
-
-    def chosen_line(self) -> LineFacts | None:
-        """The line picked."""
-        value = self.line.currentData()
-        return None if value is None else self.facts.line(int(value))
 
     def _line_changed(self) -> None:
         line = self.chosen_line()
